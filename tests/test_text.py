@@ -1,0 +1,102 @@
+"""The Arabic text layer: normalisation keeps a map back to the original, clitics, tokens, sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.text import bare, fold, normalize, proclitic_readings, split_sentences, strip_proclitics, tokenize
+
+ARABIC_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") + list("أإآٱىةؤئء") + ["\u064b", "\u064e", "\u0651", "\u0640", "\u00a0"]
+    + list("٠١٢٣٤٥٦٧٨٩۰۱۲") + ["ﻻ", "ﷲ", "ﺍ", " ", "\n", "«", "»", '"', ".", "،", "؟"]
+)
+
+
+def test_normalize_folds_alef_forms_ya_ta_marbuta_tashkeel_and_tatweel() -> None:
+    assert fold("إسرائيل") == "اسراييل"
+    assert fold("أكّد") == "اكد"
+    assert fold("مستشفى") == "مستشفي"
+    assert fold("المقاومة") == "المقاومه"
+    assert fold("قـــال") == "قال"
+    assert fold("عدةً") == "عده"
+
+
+def test_normalize_folds_digits_spaces_and_presentation_forms() -> None:
+    assert fold("٢٠٢٣") == "2023"
+    assert fold("۱۴۰۲") == "1402"
+    assert fold("أمام\u00a0المقاومة") == "امام المقاومه"
+    assert fold("ﻻ") == "لا"
+    assert fold("ﷲ") == "الله"
+
+
+def test_normalized_span_maps_back_to_original_text() -> None:
+    original = "قال الرئيسُ: «إنّ الـمقاومةَ مستمرة»"
+    n = normalize(original)
+    i = n.text.index("المقاومه")
+    start, end = n.to_original(i, i + len("المقاومه"))
+    assert original[start:end] == "الـمقاومة"
+
+
+@given(st.text(alphabet=ARABIC_ALPHABET, max_size=80), st.data())
+def test_every_normalised_span_maps_into_the_original(text: str, data: st.DataObject) -> None:
+    n = normalize(text)
+    if not n.text:
+        return
+    a = data.draw(st.integers(0, len(n.text)))
+    b = data.draw(st.integers(a, len(n.text)))
+    s, e = n.to_original(a, b)
+    assert 0 <= s <= e <= len(text)
+    assert fold(text[s:e]) == n.text[a:b]
+
+
+@given(st.text(max_size=200))
+def test_normalize_never_fails_and_maps_every_character(text: str) -> None:
+    n = normalize(text)
+    assert len(n.starts) == len(n.text) == len(n.ends)
+    assert all(0 <= s < e <= len(text) for s, e in zip(n.starts, n.ends, strict=True))
+
+
+def test_clitic_readings_restore_the_article_swallowed_by_lam() -> None:
+    readings = dict((stem, prefix) for prefix, stem in proclitic_readings(fold("للميادين")))
+    assert readings["الميادين"] == "ل"
+    assert strip_proclitics(fold("وللميادين")) == "الميادين"
+    assert bare(fold("وبالمقاومة")) == "مقاومه"
+    assert strip_proclitics(fold("وإسرائيل")) == "اسراييل"
+
+
+def test_short_words_keep_their_first_letter() -> None:
+    assert strip_proclitics("وزن") == "وزن"
+    assert proclitic_readings("في") == (("", "في"),)
+
+
+@given(st.text(alphabet=ARABIC_ALPHABET, max_size=120))
+def test_token_offsets_point_into_the_original(text: str) -> None:
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+        assert t.norm == fold(t.text)
+
+
+def test_sentence_splitter_keeps_quotations_whole_and_ignores_comma() -> None:
+    text = 'قال الوزير، في مؤتمر صحافي، إن "الوضع صعب. لكننا سننتصر". وأضاف أن الحوار مستمر.'
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sentences == ['قال الوزير، في مؤتمر صحافي، إن "الوضع صعب. لكننا سننتصر".', "وأضاف أن الحوار مستمر."]
+
+
+def test_sentence_splitter_keeps_guillemet_quotes_whole_and_breaks_at_lines() -> None:
+    text = "أكد «هذا أمر. وذاك أمر آخر» ثم مضى.\nسطر جديد؟ نعم"
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sentences == ["أكد «هذا أمر. وذاك أمر آخر» ثم مضى.", "سطر جديد؟", "نعم"]
+
+
+def test_sentence_splitter_does_not_break_inside_decimal_numbers() -> None:
+    text = "ارتفع المؤشر 3.5 بالمئة. ثم تراجع."
+    assert len(split_sentences(text)) == 2
+
+
+@given(st.text(alphabet=ARABIC_ALPHABET, max_size=200))
+def test_sentences_cover_text_in_order(text: str) -> None:
+    last = 0
+    for s in split_sentences(text):
+        assert last <= s.start < s.end <= len(text)
+        last = s.end
