@@ -47,7 +47,8 @@ def test_every_normalised_span_maps_into_the_original(text: str, data: st.DataOb
     b = data.draw(st.integers(a, len(n.text)))
     s, e = n.to_original(a, b)
     assert 0 <= s <= e <= len(text)
-    assert fold(text[s:e]) == n.text[a:b]
+    # a ligature (ﷲ → الله) maps whole: a part of its expansion maps to the whole character
+    assert n.text[a:b] in fold(text[s:e])
 
 
 @given(st.text(max_size=200))
