@@ -1,0 +1,123 @@
+"""The store interface: the only contract between storage backends and everything above them.
+
+SQLite (default) and PostgreSQL implement :class:`Store`; the CLI, the HTTP API, reports and
+exports talk to this interface only.  SQL lives under ``marsad/store/`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
+
+from marsad.models import Analysis, Statement, StatementKind
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A search.  ``text`` is matched Arabic-aware (spelling variants, diacritics, clitics);
+    every other field filters.  Dates are ISO ``YYYY-MM-DD`` compared with the publication date."""
+
+    text: str = ""
+    what: Literal["statements", "articles"] = "statements"
+    speaker: str | None = None
+    entity: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: StatementKind | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    snippet: str  # a short piece of the text around the match, as written
+
+
+@dataclass(frozen=True, slots=True)
+class StatementHit:
+    article_id: str
+    index: int  # position of the statement in its article's `statements`
+    title: str | None
+    outlet: str | None
+    published: str | None
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    canonical: str
+    type: str
+    aliases: list[str]
+    articles: int
+    statements: int  # statements spoken by it
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    stored: int = 0
+    duplicates: int = 0
+    duplicate_ids: list[str] = field(default_factory=list)
+
+
+class Store(ABC):
+    """Analyses in, searches out.  Adding is idempotent: the same article (same id, canonical
+    URL or normalised text) is stored once; each ``add`` call is one transaction."""
+
+    url: str
+
+    @abstractmethod
+    def add(self, analyses: Iterable[Analysis]) -> AddResult: ...
+
+    @abstractmethod
+    def has(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def get(self, article_id: str) -> Analysis | None: ...
+
+    @abstractmethod
+    def count(self) -> dict[str, int]:
+        """Counts of articles, statements, entities, dates, framing markers."""
+
+    @abstractmethod
+    def search_articles(self, query: Query) -> Page[ArticleHit]: ...
+
+    @abstractmethod
+    def search_statements(self, query: Query) -> Page[StatementHit]: ...
+
+    @abstractmethod
+    def entities(self, name: str | None = None, limit: int = 50, offset: int = 0) -> Page[EntitySummary]: ...
+
+    @abstractmethod
+    def outlets(self) -> list[tuple[str, int]]:
+        """``(outlet, articles)`` pairs, most articles first."""
+
+    @abstractmethod
+    def iter_analyses(self) -> Iterator[Analysis]:
+        """Every stored analysis, in a stable order (exports)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
