@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.models import Analysis, Article
 from marsad.nlp.document import Doc
+from marsad.nlp.linking import link_speakers
 
 Analyser = Callable[[Doc], tuple[Any, ...]]
 
@@ -40,6 +41,7 @@ def analyse(article: Article) -> Analysis:
     for name, step in pipeline():
         results[name] = step(doc)
         doc.found[name] = results[name]
+    results["statements"] = link_speakers(results.get("statements", ()), results.get("entities", ()))
     return Analysis(article, **results)
 
 
