@@ -27,6 +27,9 @@ class Settings:
     language: str = "ar"
     # storage
     batch_size: int = 500
+    # HTTP server
+    api_key: str = ""  # empty: write endpoints (ingest) are off
+    max_request_bytes: int = 2_000_000
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
