@@ -101,3 +101,19 @@ def test_sentences_cover_text_in_order(text: str) -> None:
     for s in split_sentences(text):
         assert last <= s.start < s.end <= len(text)
         last = s.end
+
+
+@given(st.text(max_size=120) | st.text(alphabet=ARABIC_ALPHABET, max_size=120))
+def test_fast_fold_equals_the_per_character_tables(text: str) -> None:
+    from marsad.text.normalize import _fold_char
+
+    assert fold(text) == "".join(_fold_char(c) for c in text)
+
+
+@given(st.text(max_size=120) | st.text(alphabet=ARABIC_ALPHABET, max_size=120))
+def test_segment_map_equals_the_per_character_map(text: str) -> None:
+    from marsad.text.normalize import _normalize_slow
+
+    fast, slow = normalize(text), _normalize_slow(text)
+    assert fast.text == slow.text
+    assert list(fast.starts) == list(slow.starts) and list(fast.ends) == list(slow.ends)

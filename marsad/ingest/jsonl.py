@@ -51,6 +51,17 @@ def record_to_raw(rec: Any, source: str) -> RawDoc:
     )
 
 
+def records_from_json(source: str, value: Any) -> Iterator[RawDoc | Refusal]:
+    """Records of one parsed JSON document: an object, or a list of objects (``source#n``)."""
+    items = value if isinstance(value, list) else [value]
+    for n, rec in enumerate(items, 1):
+        where = f"{source}#{n}" if isinstance(value, list) else source
+        try:
+            yield record_to_raw(rec, where)
+        except Skip as e:
+            yield Refusal(where, e.reason)
+
+
 def read_jsonl(source: str, lines: Iterable[bytes], max_line_chars: int) -> Iterator[RawDoc | Refusal]:
     """One RawDoc per line; a broken line is refused on its own and reading goes on."""
     for n, raw in enumerate(lines, 1):
@@ -63,7 +74,7 @@ def read_jsonl(source: str, lines: Iterable[bytes], max_line_chars: int) -> Iter
         try:
             rec = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            yield Refusal(where, f"not valid JSON: {e}")
+            yield Refusal(where, f"line {n} is not valid JSON: {e}")
             continue
         try:
             yield record_to_raw(rec, where)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import Protocol
 
 from marsad.errors import Skip
 
 
-def bounded_read(stream: IO[bytes], limit: int) -> bytes:
+class ByteStream(Protocol):
+    """What the bounded readers need: ``read(n)`` and iteration over lines (files, GzipFile)."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+    def __iter__(self) -> Iterator[bytes]: ...
+
+
+def bounded_read(stream: ByteStream, limit: int) -> bytes:
     """Read at most ``limit`` bytes; refuse when there is more."""
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -16,7 +25,7 @@ def bounded_read(stream: IO[bytes], limit: int) -> bytes:
     return data
 
 
-def bounded_lines(stream: IO[bytes], source: str, limit: int) -> Iterator[bytes]:
+def bounded_lines(stream: ByteStream, source: str, limit: int) -> Iterator[bytes]:
     """Lines of a (decompressed) stream, stopping with a refusal past ``limit`` bytes in all.
 
     A truncated gzip stream ends the lines read so far and then raises :class:`Skip`.
@@ -30,5 +39,5 @@ def bounded_lines(stream: IO[bytes], source: str, limit: int) -> Iterator[bytes]
             yield line
     except EOFError as e:
         raise Skip(f"truncated compressed stream ({e})", source) from e
-    except OSError as e:
+    except (OSError, zlib.error) as e:
         raise Skip(f"broken compressed stream ({e})", source) from e

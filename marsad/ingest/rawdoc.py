@@ -13,7 +13,9 @@ class RawDoc:
     """One document as found in an input, before extraction.
 
     ``kind`` says how to read it: ``text`` (first line = title), ``html`` (a page), or
-    ``record`` (fields already known: a JSONL record, a feed entry without its page).
+    ``record`` (fields already known: a JSONL record, a feed entry without its page, an HTML
+    page after main-text extraction).  Fields given on an ``html`` RawDoc (a feed entry's title
+    or date) win over what the page itself says.
     """
 
     source: str  # names the input for messages: "path", "path:12" (line), "url", "-"
@@ -25,3 +27,6 @@ class RawDoc:
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
+    encoding: str | None = None  # a charset declared outside the bytes (HTTP Content-Type)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, absolute URL) of a page, to give related lines a URL
+    related: tuple[tuple[str, str], ...] = ()  # (text, URL) "read also" links found in the page outside the text

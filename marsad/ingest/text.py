@@ -15,7 +15,8 @@ def split_title(content: str) -> tuple[str | None, str]:
     return first.strip() or None, rest.lstrip("\r\n")
 
 
-def read_text(source: str, data: bytes) -> RawDoc:
-    content = decode(data)
+def read_text(source: str, data: bytes, encoding: str | None = None) -> RawDoc:
+    """A plain-text document; ``encoding`` is a charset declared outside the bytes, if any."""
+    content = decode(data, encoding)
     title, text = split_title(content)
     return RawDoc(source=source, kind="record", text=text, title=title)

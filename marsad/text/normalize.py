@@ -7,8 +7,10 @@ points into the original.  The character tables live in ``marsad/data/normalizat
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,16 +56,35 @@ def _fold_char(ch: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A normalised string and, for each of its characters, where it came from.
+    """A normalised string and the map back to the original it came from.
 
-    ``starts[i]``/``ends[i]`` are the original ``[start, end)`` of normalised character ``i``;
-    :meth:`to_original` maps a normalised span back to the original text.
+    The map is kept as segments: a *plain* segment maps normalised ``[n, n+k)`` to original
+    ``[o, o+k)``; an *expansion* segment maps the characters a ligature became (ﻻ → لا) to that one
+    original character.  Deleted characters (tashkeel, tatweel) fall between segments.
     """
 
     text: str
     original: str
-    starts: array[int]
-    ends: array[int]
+    seg_norm: list[int]
+    seg_orig: list[int]
+    seg_expanded: list[bool]
+
+    def start_of(self, i: int) -> int:
+        """Original offset of normalised character ``i``."""
+        k = bisect_right(self.seg_norm, i) - 1
+        return self.seg_orig[k] if self.seg_expanded[k] else self.seg_orig[k] + (i - self.seg_norm[k])
+
+    def end_of(self, i: int) -> int:
+        """Original end offset of normalised character ``i``."""
+        return self.start_of(i) + 1
+
+    @property
+    def starts(self) -> array[int]:
+        return array("i", (self.start_of(i) for i in range(len(self.text))))
+
+    @property
+    def ends(self) -> array[int]:
+        return array("i", (self.end_of(i) for i in range(len(self.text))))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map normalised ``[start, end)`` to original ``[start, end)``."""
@@ -71,37 +92,108 @@ class Normalized:
         if not 0 <= start <= end <= n:
             raise ValueError(f"span [{start}, {end}) outside normalised text of length {n}")
         if start == end:
-            pos = self.starts[start] if start < n else len(self.original)
+            pos = self.start_of(start) if start < n else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self.start_of(start), self.end_of(end - 1)
 
     def original_text(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
 
-def normalize(text: str) -> Normalized:
-    """Fold alef/hamza forms, ى→ي, ة→ه, drop tashkeel and tatweel, unify spaces and digits.
+@dataclass(frozen=True)
+class _FastFold:
+    """``fold`` as a few C-speed passes: delete marks, lower-case, replace the common letters, then
+    the rare characters (presentation forms, odd spaces) one by one.  Equal to ``_fold_char`` per
+    character (a property test checks it)."""
 
-    Returns the folded text with its map back to ``text``.
-    """
-    out: list[str] = []
-    starts = array("i")
-    ends = array("i")
-    for i, ch in enumerate(text):
+    delete: re.Pattern[str]
+    replace: tuple[tuple[str, str], ...]
+    rare: re.Pattern[str]
+    changes_length: re.Pattern[str]
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+@lru_cache(maxsize=1)
+def _fast() -> _FastFold:
+    t = _tables()
+    rare: set[str] = set()
+    expanding: set[str] = set()
+    for code in (*range(0x3000), *range(0xFB50, 0xFF00)):
+        ch = chr(code)
         folded = _fold_char(ch)
-        if not folded:
+        if len(folded) != 1:
+            expanding.add(ch)
+        if ch in t.delete or ch in t.replace or folded == ch.lower():
             continue
-        out.append(folded)
-        for _ in folded:
-            starts.append(i)
-            ends.append(i + 1)
-    return Normalized("".join(out), text, starts, ends)
+        rare.add(ch)
+    rare_re = _char_class(rare) if rare else "(?!)"
+    return _FastFold(
+        delete=re.compile(_char_class(set(t.delete))),
+        replace=tuple(sorted(t.replace.items())),
+        rare=re.compile(rare_re),
+        changes_length=re.compile(_char_class(expanding | set(t.delete))),
+    )
 
 
 def fold(text: str) -> str:
     """The normalised string alone (for matching keys, search queries, lexicon entries)."""
-    return "".join(_fold_char(ch) for ch in text)
+    f = _fast()
+    text = f.delete.sub("", text).lower()
+    for src, dst in f.replace:
+        if src in text:
+            text = text.replace(src, dst)
+    if f.rare.search(text):
+        text = f.rare.sub(lambda m: _fold_char(m.group()), text)
+    return text
+
+
+def normalize(text: str) -> Normalized:
+    """Fold alef/hamza forms, ى→ي, ة→ه, drop tashkeel and tatweel, unify spaces and digits.
+
+    Returns the folded text with its map back to ``text``.  The map is built from the few
+    characters that change length (deleted marks, ligatures); everything between them maps 1:1.
+    """
+    out = fold(text)
+    seg_norm, seg_orig, seg_expanded = [0], [0], [False]
+    npos = opos = 0  # where the current plain segment starts, normalised and original
+    for m in _fast().changes_length.finditer(text):
+        i = m.start()
+        at = npos + (i - opos)
+        width = len(_fold_char(text[i]))
+        if width > 1:
+            seg_norm.append(at)
+            seg_orig.append(i)
+            seg_expanded.append(True)
+        npos, opos = at + width, i + 1
+        seg_norm.append(npos)
+        seg_orig.append(opos)
+        seg_expanded.append(False)
+    if npos + (len(text) - opos) != len(out):  # a character outside the tables changed length
+        return _normalize_slow(text)
+    return Normalized(out, text, seg_norm, seg_orig, seg_expanded)
+
+
+def _normalize_slow(text: str) -> Normalized:
+    """One segment per original character (correct for any character, slower)."""
+    parts: list[str] = []
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    seg_expanded: list[bool] = []
+    npos = 0
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        seg_norm.append(npos)
+        seg_orig.append(i)
+        seg_expanded.append(len(folded) > 1)
+        parts.append(folded)
+        npos += len(folded)
+    if not seg_norm:
+        seg_norm, seg_orig, seg_expanded = [0], [0], [False]
+    return Normalized("".join(parts), text, seg_norm, seg_orig, seg_expanded)
 
 
 def fold_key(text: str) -> str:
