@@ -1,0 +1,82 @@
+"""Statement extraction throughput on ANT news articles, beside the read + normalise pass.
+
+usage: python benchmarks/bench_statements.py [N] [--corpus PATH]
+
+Reads the first N articles (default 5,000) of ``../shared/data/news/ant-multisource.jsonl.gz``
+on one core (CPU time of this process, so that other load on the machine does not count), then times:
+
+- baseline: ``marsad.read`` + ``marsad.text.normalize`` of title and text;
+- statements: ``find_statements`` on a fresh ``Doc`` per article (its normalisation included);
+
+and prints articles/s for each, their ratio, and the peak RSS of the process after each pass.
+Speed is measured here, never asserted by a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import marsad  # noqa: E402
+from marsad.models import Article  # noqa: E402
+from marsad.nlp.document import Doc  # noqa: E402
+from marsad.nlp.statements import find_statements  # noqa: E402
+from marsad.text import normalize  # noqa: E402
+
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=5000)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+
+    t0 = time.process_time()
+    articles = [a for a in islice(marsad.read(str(args.corpus)), args.n) if isinstance(a, Article)]
+    t_read = time.process_time() - t0
+    t0 = time.process_time()
+    for a in articles:
+        normalize(a.title or "")
+        normalize(a.text)
+    t_norm = time.process_time() - t0
+    rss_base = peak_rss_mb()
+    n = len(articles)
+    base_rate = n / (t_read + t_norm)
+
+    t0 = time.process_time()
+    found = 0
+    for a in articles:
+        found += len(find_statements(Doc(a)))
+    t_st = time.process_time() - t0
+    rss_st = peak_rss_mb()
+    st_rate = n / t_st
+
+    print(f"articles: {n}  statements found: {found}  ({found / max(n, 1):.1f}/article)")
+    print(
+        f"read+normalise : {base_rate:8.1f} articles/s  (read {t_read:.2f}s, normalise {t_norm:.2f}s)"
+        f"  peak RSS {rss_base:.0f} MB"
+    )
+    print(
+        f"statements     : {st_rate:8.1f} articles/s  ({t_st:.2f}s, normalisation included)  peak RSS {rss_st:.0f} MB"
+    )
+    print(f"ratio statements/read+normalise: {st_rate / base_rate:.2f}  (time ratio {t_st / (t_read + t_norm):.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,193 @@
+"""Reported content: where it starts after its cue, where it ends, and whether it is quoted.
+
+All offsets are into one folded field (title or text) and its tokens (:class:`Tok`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from marsad.nlp.cues import candidate_indices, match_words
+from marsad.nlp.quotes import CLOSERS, OPENERS, STRAIGHT
+from marsad.nlp.speakers import COMMAS, Tok
+from marsad.nlp.wordlists import clause_words
+
+COMMA_BREAKS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "التي", "الذي", "الذين", "الا"})
+NEWLINE_RE = re.compile("\n")
+TERMINALS = frozenset({".", "!", "?", "؟", "…"})
+TRAILING = " \t.,،:;؛-–—"
+ContentKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass
+class Field:
+    """One folded field (the title or the text) prepared for cue analysis."""
+
+    text: str
+    toks: list[Tok]
+    words: list[str]
+    pairs: dict[int, int]  # opening quote offset → closing quote offset
+    index: dict[int, int]  # token start offset → token index
+    starts: list[int]  # token start offsets, for bisect
+    cues: frozenset[int]  # indices of the tokens that may be cues
+    newlines: list[int]  # offsets of line breaks
+    line_starts: frozenset[int]  # indices of the tokens that open a line
+    terminals: frozenset[int]  # indices of the tokens that end a sentence
+    bounds: tuple[list[int], list[int]] | None = None  # sentence first/stop per token, computed on demand
+
+    @classmethod
+    def build(cls, text: str, toks: list[Tok], pairs: dict[int, int], start: int = 0, end: int | None = None) -> Field:
+        """A field over ``text[start:end]`` (a line, or all of it) with its tokens and quotation pairs."""
+        starts = [t.start for t in toks]
+        words = [t.text for t in toks]
+        index = {s: i for i, s in enumerate(starts)}
+        newlines = [m.start() for m in NEWLINE_RE.finditer(text, start, len(text) if end is None else end)]
+        line_starts = frozenset(bisect_left(starts, nl) for nl in newlines)
+        terminals = frozenset(i for i, w in enumerate(words) if w in TERMINALS and not _decimal_point(text, toks[i]))
+        cues = frozenset(candidate_indices(words))
+        return cls(text, toks, words, pairs, index, starts, cues, newlines, line_starts, terminals)
+
+    def newline_between(self, a: int, b: int) -> bool:
+        return bool(self.newlines) and bisect_left(self.newlines, a) < bisect_left(self.newlines, b)
+
+    def breaks_line(self, k: int) -> bool:
+        """Whether a line break comes between token ``k - 1`` and token ``k``."""
+        return k in self.line_starts
+
+    def is_terminal(self, k: int) -> bool:
+        return k in self.terminals
+
+    def is_opening_quote(self, k: int) -> bool:
+        t = self.toks[k]
+        return (t.text in OPENERS or t.text == STRAIGHT) and t.start in self.pairs
+
+    def after_quote(self, k: int) -> int:
+        """Index of the token after the quotation opened at token ``k``."""
+        close = self.pairs[self.toks[k].start]
+        return self.index.get(close, k) + 1
+
+    def sentence_start(self, k: int) -> int:
+        """Index of the first token of the sentence holding token ``k`` (within its line)."""
+        return self._bounds()[0][k] if k < len(self.toks) else self._bounds()[0][-1] if self.toks else 0
+
+    def sentence_stop(self, k: int) -> int:
+        """Index of the terminal token (or the line's end) of the sentence holding token ``k``."""
+        return self._bounds()[1][k] if k < len(self.toks) else len(self.toks)
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Per token: its sentence's first token and its sentence's terminal (or line end), computed once."""
+        if self.bounds is None:
+            n = len(self.toks)
+            first = [0] * n
+            stop = [n] * n
+            start = 0
+            for i in range(n):
+                if i and (i in self.line_starts or i - 1 in self.terminals):
+                    start = i
+                first[i] = start
+            end = n
+            for i in range(n - 1, -1, -1):
+                if i + 1 < n and i + 1 in self.line_starts:
+                    end = i + 1
+                if i in self.terminals:
+                    end = i
+                stop[i] = end
+            self.bounds = (first, stop)
+        return self.bounds
+
+    def line_end(self, pos: int) -> int:
+        nl = self.text.find("\n", pos)
+        return len(self.text) if nl < 0 else nl
+
+
+def starts_new_statement(f: Field, k: int) -> bool:
+    """Whether token ``k`` opens a new report that ends the current content: a participle cue
+    (مشيرا، مضيفا), a verb cue with و/ف (وأضاف), or a noun cue after a comma (، بحسب)."""
+    if k not in f.cues:
+        return False
+    m = match_words(f.words, k)
+    if m is None:
+        return False
+    prefix, _, cue = m
+    if cue.kind == "participle":
+        return True
+    prev = f.words[k - 1] if k else ""
+    if cue.kind == "verb" and (prefix or (prev in COMMAS and not cue.present)):
+        return True
+    if cue.kind != "noun" or prev not in COMMAS:
+        return False
+    return cue.lemma not in ("قوله", "قولها", "قولهم") or prefix > 0  # ، بقوله
+
+
+def _decimal_point(text: str, t: Tok) -> bool:
+    return t.text == "." and text[t.end : t.end + 1].isdigit() and text[t.start - 1 : t.start].isdigit()
+
+
+def narration_break(f: Field, k: int) -> bool:
+    """Narration that takes over after reported content: في حين، وذلك، ، لكنها لم …"""
+    if k and f.words[k - 1] in COMMAS:
+        w = f.words[k]
+        if w in COMMA_BREAKS:
+            return True
+        if len(w) >= 5 and w[0] == "م" and w[-1] in "اه" and (k + 1 >= len(f.words) or f.words[k + 1] not in COMMAS):
+            return True  # ، مفندة …: a circumstantial participle opens the narrator's next clause
+    if f.words[k] not in _break_firsts():
+        return False
+    return any(f.words[k] == w[0] and tuple(f.words[k : k + len(w)]) == w for w in clause_words().breaks)
+
+
+@lru_cache(maxsize=1)
+def _break_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in clause_words().breaks)
+
+
+def content_end(f: Field, k: int, stop_at_cues: bool = True) -> int:
+    """Folded end offset of content starting at token ``k``: a whole quotation when it opens with
+    one, else the sentence (quotations inside skipped), cut before the next report."""
+    n = len(f.toks)
+    if k >= n:
+        return f.toks[-1].end if f.toks else 0
+    if f.is_opening_quote(k):
+        close = f.pairs[f.toks[k].start]
+        return close + 1
+    if f.toks[k].text in OPENERS or f.toks[k].text == STRAIGHT:  # unclosed: runs to the line end
+        return _trim(f, f.toks[k].start, f.line_end(f.toks[k].start))
+    j = k
+    end = f.toks[k].end
+    while j < n:
+        t = f.toks[j]
+        if j > k and f.breaks_line(j):
+            break
+        if f.is_opening_quote(j):
+            j = f.after_quote(j)
+            end = f.toks[j - 1].end
+            continue
+        if f.is_terminal(j):
+            break
+        if stop_at_cues and j > k and (starts_new_statement(f, j) or narration_break(f, j)):
+            break
+        if j > k and (t.text in CLOSERS or (t.text == STRAIGHT and t.start in f.pairs.values())):
+            break  # a closing mark whose opener is before the content: the quotation we are in ends
+        end = t.end
+        j += 1
+    return _trim(f, f.toks[k].start, end)
+
+
+def _trim(f: Field, start: int, end: int) -> int:
+    while end > start and f.text[end - 1] in TRAILING:
+        end -= 1
+    return end
+
+
+def content_kind(f: Field, start: int, end: int) -> ContentKind:
+    """direct: all inside one quotation; mixed: a quoted stretch of two words or more; else indirect."""
+    if start in f.pairs and f.pairs[start] == end - 1:
+        return "direct"
+    for o, c in f.pairs.items():
+        if start <= o and c < end and len(f.text[o + 1 : c].split()) >= 2:
+            return "mixed"
+    return "indirect"

@@ -1,0 +1,94 @@
+"""Headline statements: a title or a line of the form "source: content" (``قاآني: "إسرائيل" انهارت``,
+``إقرأ أيضًا: هنية للميادين: …``, ``مصادر تكشف لـCNN: …``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.nlp.content import Field
+from marsad.nlp.cues import match_words
+from marsad.nlp.drafts import Report
+from marsad.nlp.speakers import Tok, parse_subject
+from marsad.nlp.wordlists import headline_prefixes
+
+MAX_SOURCE = 6  # words before the colon
+LEAD_BREAKS = frozenset({":", ".", "-", "–", "|"})
+
+
+@lru_cache(maxsize=1)
+def _lead_firsts() -> frozenset[str]:
+    return frozenset(words[0] for words, category in headline_prefixes() if category == "lead")
+
+
+def _lead_end(f: Field, k: int, stop: int) -> int:
+    """Index after a lead-in (``اقرأ أيضا:``, ``قد يهمك..``) at token ``k``, or ``k``."""
+    if k >= len(f.words) or f.words[k] not in _lead_firsts():
+        return k
+    for words, category in headline_prefixes():
+        if category != "lead":
+            continue
+        n = len(words)
+        if tuple(f.words[k : k + n]) == words:
+            j = k + n
+            if j < stop and f.words[j] in LEAD_BREAKS:
+                while j < stop and f.words[j] in LEAD_BREAKS:
+                    j += 1
+                return j
+    return k
+
+
+def has_lead(f: Field, first: int, stop: int) -> bool:
+    """Whether the line opens with a "read also" lead-in (a linked headline inside the body)."""
+    return _lead_end(f, first, stop) > first
+
+
+def _is_label(words: list[str]) -> bool:
+    return any(tuple(words[: len(p)]) == p and c == "label" for p, c in headline_prefixes())
+
+
+def headline_report(f: Field, first: int, stop: int) -> Report | None:
+    """The "source: content" statement of the line made of tokens ``[first, stop)``, if it is one."""
+    k = _lead_end(f, first, stop)
+    colon = next((c for c in range(k, min(stop, k + MAX_SOURCE + 4)) if f.words[c] == ":"), None)
+    if colon is None or colon == k or colon + 1 >= stop:
+        return None
+    source = f.toks[k:colon]
+    words = [t.text for t in source]
+    if _is_label(words) or not source[0].text[0].isalnum():
+        return None
+    cue_span = (f.toks[colon].start, f.toks[colon].end)
+    gender = ""
+    # a verb in the source part: "مصادر تكشف لـCNN" / "تحذر أمريكا"
+    for v in range(len(source)):
+        m = match_words(f.words, k + v)
+        if m is not None and m[2].kind == "verb":
+            before, after = source[:v], source[v + m[1] :]
+            pick = before if before else after
+            cue_tok = source[v]
+            cue_span = (cue_tok.start + m[0], cue_tok.end)
+            gender = m[2].gender
+            source = pick
+            break
+    source = _trim_addressee(source)
+    if not source or len(source) > MAX_SOURCE or any(t.text.isdigit() for t in source):
+        return None  # كأس العالم 2018: الرابح والخاسر: a topic, not a source
+    subject = parse_subject(source)
+    if subject is None:
+        return None
+    c = colon + 1
+    end = f.toks[stop - 1].end
+    while end > f.toks[c].start and f.text[end - 1] in " .،,":
+        end -= 1
+    content_words = sum(1 for t in f.toks[c:stop] if t.text[0].isalnum())
+    if content_words < 2:
+        return None
+    return Report(cue_span, (f.toks[c].start, end), "headline", subject, gender, False, "headline")
+
+
+def _trim_addressee(source: list[Tok]) -> list[Tok]:
+    """Drop what follows the source: ``هنية للميادين`` → ``هنية``; ``قاآني في ذكرى سليماني`` → ``قاآني``."""
+    for i, t in enumerate(source[1:], start=1):
+        w = t.text
+        if w in ("في", "خلال", "عن", "حول", "بشان", "ل", "امام", "عبر", "من") or (w.startswith("ل") and len(w) > 2):
+            return source[:i]
+    return source

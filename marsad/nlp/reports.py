@@ -1,0 +1,394 @@
+"""Reports found around cues in one folded field: the cue, the speaker named after or before it
+(or none: carried over), the content, its kind.  :mod:`marsad.nlp.statements` turns them into
+contract statements."""
+
+from __future__ import annotations
+
+from marsad.nlp.content import Field, content_end, content_kind, narration_break, starts_new_statement
+from marsad.nlp.cues import CueForm, match_words
+from marsad.nlp.drafts import Report
+from marsad.nlp.openers import (
+    PREPOSITIONS,
+    RELAY_WORDS,
+    content_start,
+    find_opener,
+    index_after,
+    np_start,
+    pp_only,
+    sentence_limit,
+    skip_adverbials,
+    starts_with_prep,
+)
+from marsad.nlp.sources import antecedent, as_report, noun_report, relay_noun_report, relay_subject, strip_lam
+from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject, preverbal_subject
+from marsad.nlp.wordlists import clause_words, speaker_noun
+
+QUOTE_TAILS = frozenset({"وهو", "وهي", "حيث", "الذي", "التي", "وذلك", "وقال", "في", "عبر", "خلال", "مما", "بما"})
+RESUMPTIVE = frozenset({"عنها", "عنه", "عنهم", "فيها", "فيه", "بها", "به", "عليها", "عليه", "اليها", "اليه"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+CLAUSE_OPENERS = frozenset(
+    {"وقد", "كما", "وكما", "ثم", "وكان", "كذلك", "حين", "فيما", "بينما", "وقت", "عندما", "حيث", "بعدما", "اذ", "لكن"}
+    | {"بل", "ان", "بان", "وان", "مثلما", "حسبما", "ما", "عما", "مما", "الذي", "التي", "الذين", "اليوم", "امس"}
+)
+AS_WORDS = frozenset({"كما", "مثلما", "حسبما", "وكما"})
+
+
+def _negated(f: Field, i: int) -> bool:
+    neg = clause_words().neg
+    for back in (1, 2):
+        if i - back < 0:
+            break
+        w = f.words[i - back]
+        if w in neg or (w[:1] in "وف" and w[1:] in neg):
+            return True
+        if w not in ("قد", "وقد", "يكن", "تكن"):
+            break
+    return False
+
+
+def _adjectival_participle(f: Field, i: int, cue: CueForm) -> bool:
+    """``هجمات مهددة للحياة``: a participle right after an indefinite noun describes it."""
+    if cue.kind != "participle" or i == 0:
+        return False
+    prev = f.words[i - 1]
+    if not prev[0].isalpha() or prev in TIME_WORDS or prev.startswith(("ال", "لل", "بال", "وال")):
+        return False
+    if i - 1 in f.cues or prev in clause_words().particle or i + 1 >= len(f.words):
+        return False
+    nxt = f.words[i + 1]  # مشيرا إلى، محذرة من، قائلا: … introduce what was said
+    return not (
+        starts_with_prep(f, i + 1, cue) or nxt in clause_words().comp or nxt == ":" or f.is_opening_quote(i + 1)
+    )
+
+
+def _adverbial_masdar(f: Field, i: int, cue: CueForm) -> bool:
+    """``في تصريح لـ…``: a verbal noun after في says how something was said; the verb reports it."""
+    return cue.kind == "masdar" and i > 0 and f.words[i - 1] in ("في", "خلال", "عبر")
+
+
+def _relative(f: Field, i: int, cue: CueForm) -> bool:
+    """``الأزمة التي تحدث عنها``: a relative clause names what was said about, it reports nothing;
+    after a preposition (``على رفض التوطين``) the word is a verbal noun, not a verb."""
+    if i == 0 or cue.kind not in ("verb", "participle"):
+        return False
+    prev = f.words[i - 1]
+    nxt = f.words[i + 1] if i + 1 < len(f.words) else ""
+    resumptive = nxt in RESUMPTIVE
+    return (prev in RELATIVES and cue.lemma != "وصف" and resumptive) or prev in PREPOSITIONS
+
+
+def _after_source_noun(f: Field, i: int) -> bool:
+    """``وفق ما أفاد المرصد``: the verb belongs to the noun cue before it."""
+    if i < 2 or f.words[i - 1] != "ما":
+        return False
+    m = match_words(f.words, i - 2)
+    return m is not None and m[2].kind == "noun"
+
+
+def _clause_break(f: Field, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = f.toks[i - 1]
+    if f.breaks_line(i) or not prev.text[0].isalnum():
+        return True
+    return prev.text in clause_words().particle or prev.text in CLAUSE_OPENERS
+
+
+def find_reports(f: Field, title: bool = False) -> list[Report]:
+    """Every report around a cue in one field."""
+    out: list[Report] = []
+    done = -1
+    for i in sorted(f.cues):
+        if i <= done:
+            continue
+        m = match_words(f.words, i)
+        if m is None:
+            continue
+        prefix, nwords, cue = m
+        if (
+            _negated(f, i)
+            or (cue.conj and not prefix and not _clause_break(f, i))
+            or _relative(f, i, cue)
+            or _after_source_noun(f, i)
+            or _adverbial_masdar(f, i, cue)
+            or _adjectival_participle(f, i, cue)
+        ):
+            continue
+        cue_span = (f.toks[i].start + prefix, f.toks[i + nwords - 1].end)
+        if cue.kind in ("verb", "participle", "passive", "masdar") or cue.lemma in ("جاء في", "ورد في"):
+            rep = _verb_report(f, i, nwords, cue, cue_span, title)
+        elif cue.lemma in RELAY_WORDS:
+            rep = relay_noun_report(f, i, cue, cue_span)
+        else:
+            rep = noun_report(f, i, nwords, cue, cue_span)
+        if rep is not None and rep.content[1] > rep.content[0]:
+            out.append(rep)
+        done = i + nwords - 1
+    return _main_clause_subjects(f, _drop_relayed_sources(f, out))
+
+
+def _drop_relayed_sources(f: Field, reps: list[Report]) -> list[Report]:
+    """``وقال X، بحسب وكالة …، إن``: a source cue in a sentence that has a reporting verb only
+    says where the outlet got it; it is not a statement of its own."""
+    first_verb: dict[int, int] = {}
+    for r in reps:
+        if r.cue_kind in ("verb", "participle"):
+            ss = f.sentence_start(index_after(f, r.cue[0]))
+            first_verb[ss] = min(first_verb.get(ss, r.cue[0]), r.cue[0])
+    return [
+        r
+        for r in reps
+        if r.cue_kind != "noun" or first_verb.get(f.sentence_start(index_after(f, r.cue[0])), r.cue[0]) >= r.cue[0]
+    ]
+
+
+def _main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
+    """A participle with no report before it in its sentence (``وردت الوزارة على المفوضية معتبرة
+    أنها``) continues the subject of the sentence's main verb: the noun phrase after its first word,
+    where that names a speaker by a known head noun and agrees with the participle."""
+    for n, r in enumerate(reps):
+        if r.subject is not None or r.cue_kind not in ("participle", "verb") or r.passive:
+            continue
+        k = index_after(f, r.cue[0])
+        ss = f.sentence_start(k)
+        if any(o.cue[0] >= f.toks[ss].start for o in reps[:n]) or k - ss < 3:
+            continue
+        first = f.words[ss]
+        if r.cue_kind == "verb" and (first[:1] not in "وف" or first in clause_words().particle or _stop_word(first)):
+            continue  # ورفضت طهران …، ووصفته …: only a sentence opening with a verb lends its subject
+        region = f.toks[ss + 1 : k]
+        sub = parse_subject(region)
+        if sub is None or sub.start != region[0].start:
+            continue
+        named = sub.category == "name" and sub.name is not None and " " not in f.text[sub.name[0] : sub.name[1]]
+        if sub.category not in ("role", "org", "anon") and not (r.cue_kind == "verb" and named):
+            continue
+        if sub.name is None and sub.role is None:
+            continue
+        if agrees(sub, region[0].text, r.gender, False):
+            r.subject = sub
+    return reps
+
+
+def _stop_word(word: str) -> bool:
+    bare = word[1:] if word[:1] in "وف" else word
+    return bare in PREPOSITIONS or bare in clause_words().adverb or bare in clause_words().particle
+
+
+def check_names(items: list[tuple[str, Report]], named: frozenset[str] = frozenset()) -> None:
+    """A bare word after a verb with no complementiser (أكد استمرار …) is taken as its subject only
+    where the article names someone with that word elsewhere.  ``items``: (folded field text, report)."""
+    known: set[str] = set(named)  # words of the names entity recognition found, when it ran
+    for text, r in items:
+        if r.subject is not None and r.subject.name is not None and "name_check" not in r.extra:
+            known.update(text[r.subject.name[0] : r.subject.name[1]].split())
+    for text, r in items:
+        check = r.extra.get("name_check")
+        if isinstance(check, int) and r.subject is not None and r.subject.name is not None:
+            words = text[r.subject.name[0] : r.subject.name[1]].split()
+            if not known.intersection(words) and len(words) < 2:
+                r.subject = None
+                r.content = (check, r.content[1])
+
+
+def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int, int], title: bool) -> Report | None:
+    j = i + nwords
+    limit = sentence_limit(f, j)
+    opener = find_opener(f, j)
+    subject: Subject | None = None
+    start: tuple[int, int] | None = None
+    check_name = False
+    pre = _preverbal(f, i, cue, cue_span)
+    if cue.kind == "verb" and cue.present and opener == j and pre is None and f.sentence_start(i) == i:
+        return None  # يذكر أن …، يشار إلى أن …: the outlet's own narration
+    bare_mid = cue_span[0] == f.toks[i].start and pre is None and not _clause_break(f, i)
+    if cue.kind == "verb" and bare_mid and not (opener == j and cue.present):
+        return None  # أمثلة تكشف …، لم تتح كشف …: inside a noun phrase the word describes or names, it does not report
+    if cue.kind == "verb" and i > 1 and f.words[i - 1] in AS_WORDS and f.words[i - 2] in COMMAS:
+        comma = next((k for k in range(j, limit) if f.words[k] in COMMAS), limit)
+        if opener is None or opener > comma:
+            return as_report(f, i, j, limit, cue, cue_span)
+    if cue.kind == "masdar" and opener is None and cue.content == "clause":
+        return None
+    if pre is not None and opener is None and cue.content != "clause":
+        k = skip_adverbials(f, j, limit)
+        start = np_start(f, k, cue) if k < limit else None
+        subject = pre
+    elif pre is not None and opener is not None:
+        subject = pre
+        if cue.lemma == "نقل":
+            subject = relay_subject(f, j, opener) or subject
+        after = skip_adverbials(f, j, opener)
+        rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
+        if cue.content != "clause" and len(rest) >= 2 and not pp_only(f, after):
+            start = np_start(f, after, cue)  # أعرب عن حزنه "…"
+        else:
+            start = content_start(f, opener, cue)
+    elif opener is not None:
+        region = strip_lam(f.toks[j:opener]) if cue.kind == "masdar" else f.toks[j:opener]
+        no_subject = cue.kind == "participle" or (cue.suffixed and cue.kind == "masdar")
+        np_subject = cue.content != "clause" and f.words[opener] not in clause_words().comp
+        subject = (
+            None
+            if no_subject
+            else _checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
+        )
+        if cue.lemma == "نقل" or any(w == "نقلا" for w in f.words[j:opener]):
+            subject = relay_subject(f, j, opener) or subject
+        after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
+        rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
+        short_quote = (
+            f.is_opening_quote(opener)
+            and len(f.text[f.toks[opener].start : f.pairs[f.toks[opener].start]].split()) <= 3
+        )
+        prep_at = next(
+            (x for x in range(after + 1, opener) if f.words[x] in cue.preps and f.words[x - 1] in COMMAS), None
+        )
+        at_participle = match_words(f.words, opener) is not None and f.words[opener] not in RELAY_WORDS
+        if at_participle and rest and cue.content == "clause":
+            return None  # the participle reports; this verb only narrates
+        if cue.content == "prep" and not any(starts_with_prep(f, x, cue) for x in range(j, opener + 1)):
+            return None  # عبر حسابه على "تويتر": without its preposition the word is not this cue
+        prep_then_comp = opener > j and f.words[opener - 1] in cue.preps and f.words[opener] in clause_words().comp
+        if cue.content != "clause" and prep_at is not None:
+            start = (prep_at + 1, f.toks[prep_at + 1].start)
+        elif prep_then_comp:  # لفت السيد نصر الله إلى أن: what stands before إلى is the subject
+            start = content_start(f, opener, cue)
+        elif (at_participle and rest) or (
+            cue.content != "clause"
+            and (len(rest) >= 2 or (rest and short_quote))
+            and f.words[opener] != ":"
+            and not pp_only(f, after)
+        ):
+            start = np_start(f, after, cue)
+        elif rest and short_quote and not pp_only(f, after):
+            return None
+        elif not rest and short_quote and subject is not None and subject.category == "org":
+            return None  # وكالة "فرانس برس": the quotation marks name the body
+        else:
+            start = content_start(f, opener, cue)
+    elif cue.content != "clause":
+        if _inside_long_quote(f, i):
+            return None
+        region = f.toks[j:limit]
+        if (j < limit and starts_with_prep(f, j, cue)) or cue.kind == "participle":
+            subject = None  # متوعدا بمحاربة …: the content follows at once
+        else:
+            subject = _checked(parse_subject(region, np_mode=True), region, cue, True)
+        subject = _with_surname(f, subject, cue, limit)
+        check_name = subject is not None and subject.category == "name"
+        if check_name and subject is not None:
+            after_name = index_after(f, subject.end)
+            check_name = not (after_name < len(f.toks) and starts_with_prep(f, after_name, cue))
+        k = j if subject is None else index_after(f, subject.end)
+        k = skip_adverbials(f, k, limit)
+        if k >= limit:
+            return None
+        comma_prep = next(
+            (x for x in range(k + 1, min(limit, k + 8)) if f.words[x] in cue.preps and f.words[x - 1] in COMMAS), None
+        )
+        if comma_prep is not None and comma_prep + 1 < limit:
+            k = comma_prep  # شددت الإمارات أمام القضاء الدولي، على ضرورة …
+        start = np_start(f, k, cue)
+        if start is None:
+            return None
+        if cue.content == "prep" and start[0] == k and not starts_with_prep(f, k, cue):
+            return None
+    if start is None or start[0] >= len(f.toks):
+        return None
+    k0, s0 = start
+    end = content_end(f, k0)
+    end = _continue_after_short_quote(f, k0, end)
+    if end <= s0 or not any(t.text[0].isalnum() for t in f.toks[k0 : index_after(f, end)]):
+        return None
+    kind = content_kind(f, s0, end)
+    if cue.kind != "passive" and _is_naming_only(f, k0, end, cue):
+        return None
+    relative = i > 0 and f.words[i - 1] in RELATIVES
+    if relative:  # العاهل السعودي، الملك سلمان، الذي نفى …
+        subject = antecedent(f, i - 1) or subject
+    rep = Report(cue_span, (s0, end), kind, subject, cue.gender, cue.kind == "passive", cue.kind)
+    if relative:
+        rep.extra["no_carry"] = True  # a speaker inside a relative clause is not the one the text goes on with
+    if check_name and subject is not None:
+        rep.extra["name_check"] = f.toks[j].start
+    return rep
+
+
+def _preverbal(f: Field, i: int, cue: CueForm, cue_span: tuple[int, int]) -> Subject | None:
+    """The subject before a verb with no و/ف (``قاآني يؤكد``), agreeing with it."""
+    if cue.kind != "verb" or cue_span[0] > f.toks[i].start:
+        return None
+    pre = f.toks[f.sentence_start(i) : i]
+    subject = preverbal_subject(pre)
+    if subject is None:
+        return None
+    first = next((t.text for t in pre if t.start == subject.start), "")
+    return subject if agrees(subject, first, cue.gender, False) else None
+
+
+def _with_surname(f: Field, subject: Subject | None, cue: CueForm, limit: int) -> Subject | None:
+    """``تلويح الرئيس بشار الأسد باستخدام …``: a definite surname right before the cue's preposition
+    belongs to the name, not to the content."""
+    if subject is None or subject.name is None or subject.name[1] != subject.end:
+        return subject
+    k = index_after(f, subject.end)
+    if k + 1 < limit and f.words[k].startswith("ال") and starts_with_prep(f, k + 1, cue):
+        end = f.toks[k].end
+        full = f.text[subject.name[0] : end]
+        if not f.words[k].endswith("ي") and f.text.count(full) < 2:
+            return subject  # حث الوزير سامي المواطنين على …: an object, not a surname
+        return Subject(subject.start, end, (subject.name[0], end), subject.role, subject.category)
+    return subject
+
+
+def _inside_long_quote(f: Field, i: int) -> bool:
+    pos = f.toks[i].start
+    return any(o < pos < c and len(f.text[o:c].split()) > 4 for o, c in f.pairs.items())
+
+
+def _checked(
+    subject: Subject | None, region: list[Tok], cue: CueForm, np_mode: bool, following: str = ""
+) -> Subject | None:
+    if subject is None:
+        return None
+    first = next((t.text for t in region if t.start == subject.start), "")
+    if not agrees(subject, first, cue.gender, np_mode):
+        return None
+    if cue.transitive and subject.category in ("org", "group") and speaker_noun(first) is None:
+        after = next((t.text for t in region if t.start >= subject.end), following)
+        if after in cue.preps or after in clause_words().comp or after.startswith("ب"):
+            return None  # ووصفت الخطة بأنها: the only noun phrase is the object
+    return subject
+
+
+def _continue_after_short_quote(f: Field, k: int, end: int) -> int:
+    """Content that opens with a short quoted term ("إسرائيل" لم تتمكن …) goes on to the sentence end."""
+    if not f.is_opening_quote(k):
+        return end
+    close = f.pairs[f.toks[k].start]
+    nxt = index_after(f, close + 1)
+    if nxt >= len(f.toks) or not f.toks[nxt].text[0].isalnum() or f.newline_between(close, f.toks[nxt].start):
+        return end
+    if starts_new_statement(f, nxt) or narration_break(f, nxt) or f.words[nxt] in QUOTE_TAILS:
+        return end
+    return max(end, content_end(f, nxt))
+
+
+def _is_naming_only(f: Field, k: int, end: int, cue: CueForm) -> bool:
+    """A noun followed only by a quoted name (أعلنت … معركة "طوفان الأقصى") names an operation or a
+    title; it is not reported content."""
+    if cue.content == "clause":
+        return False
+    words = [t for t in f.toks[k:] if t.start < end]
+    if len(words) < 2:
+        return False
+    if f.words[k] in cue.preps or (len(f.words[k]) <= 3 and f.words[k][:1] in ("ب", "ل")):
+        return False  # وصفته بالـ"سخيف": a preposition, then the quoted words reported
+    if k + 1 < len(f.toks) and f.is_opening_quote(k + 1):
+        close = f.pairs[f.toks[k + 1].start]
+        if len(f.text[f.toks[k + 1].start + 1 : close].split()) > 3:
+            return False
+        nxt = index_after(f, close + 1)
+        return close + 1 >= end or (nxt < len(f.toks) and f.words[nxt] in COMMAS)
+    return False

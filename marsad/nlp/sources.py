@@ -1,0 +1,120 @@
+"""Reports made through a source phrase rather than a reporting verb: ``بحسب``، ``وفقا لـ``،
+``نقلا عن``، ``على لسان``; ``كما تقول X``; ``بقوله``; relays (``نقلت الصحيفة عن الوزير``); and the
+antecedent of a relative clause (``الملك سلمان، الذي نفى``)."""
+
+from __future__ import annotations
+
+from marsad.nlp.content import Field, content_end, content_kind, starts_new_statement
+from marsad.nlp.cues import CueForm, match_words
+from marsad.nlp.drafts import Report
+from marsad.nlp.openers import PREPOSITIONS, content_start, sentence_limit
+from marsad.nlp.speakers import COMMAS, Subject, Tok, parse_subject
+from marsad.nlp.wordlists import clause_words
+
+
+def as_report(f: Field, i: int, j: int, limit: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:
+    """``، كما تقول وكالة رويترز، …`` / ``مثلما ذكرت الصحافة، …``: the source set off by commas, the
+    content the rest of the sentence after it."""
+    comma = next((k for k in range(j, limit) if f.words[k] in COMMAS), None)
+    if comma is None or comma + 1 >= limit:
+        return None
+    subject = parse_subject(f.toks[j:comma])
+    if subject is None:
+        return None
+    k = comma + 1
+    end = content_end(f, k)
+    s0 = f.toks[k].start
+    return Report(cue_span, (s0, end), content_kind(f, s0, end), subject, cue.gender, False, "verb")
+
+
+def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:
+    """بحسب / وفقا لـ / نقلا عن / على لسان X: the content is the rest of the sentence on the other
+    side of the cue phrase."""
+    j = i + nwords
+    limit = sentence_limit(f, j)
+    k = j
+    if k < limit and f.words[k] == "ما":  # وفق ما أفاد المرصد، بحسب ما أكدته الفنانة
+        k += 2
+    if k < limit and f.words[k] == "ل":
+        k += 1
+    seg_end = k
+    while seg_end < limit and f.words[seg_end] not in COMMAS and not f.is_opening_quote(seg_end):
+        seg_end += 1
+    toks = list(f.toks[k:seg_end])
+    if toks and toks[0].text.startswith("ل") and len(toks[0].text) > 3:  # وفقا للمرصد
+        toks[0] = Tok(toks[0].start + 1, toks[0].end, toks[0].text[1:])
+    subject = parse_subject(toks)
+    if subject is None:
+        return None
+    ss = f.sentence_start(i)
+    at_start = i == ss or all(not t.text[0].isalnum() for t in f.toks[ss:i]) or f.words[ss] in ("و",)
+    if at_start:
+        c = seg_end + 1
+        if c >= limit:
+            return None
+        end = content_end(f, c)
+        return Report(
+            cue_span, (f.toks[c].start, end), content_kind(f, f.toks[c].start, end), subject, "", False, "noun"
+        )
+    cs = ss
+    while cs < i - 1 and f.words[cs] in ("و", "كما"):
+        cs += 1
+    start = f.toks[cs].start
+    # a clause break after a comma nearer the cue starts the content there
+    end = f.toks[i - 1].end if f.words[i - 1] not in COMMAS else f.toks[i - 1].start
+    end = end if f.words[i - 1] not in COMMAS else (f.toks[i - 2].end if i >= 2 else start)
+    if end <= start or len(f.text[start:end].split()) < 3:
+        return None  # جاء ذلك على لسان …: a pointer back, not content
+    return Report(cue_span, (start, end), content_kind(f, start, end), subject, "", False, "noun")
+
+
+def relay_noun_report(f: Field, i: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:
+    """``بقوله إن …``: a report whose speaker is the clause's subject (carried over)."""
+    back = f.words[max(0, i - 6) : i]
+    if "عن" in back or (i and match_words(f.words, i - 1) is not None):
+        return None
+    k = i + 1
+    if k >= len(f.toks):
+        return None
+    w = f.words[k]
+    if w in clause_words().comp or w == ":":
+        st = content_start(f, k, cue)
+        if st is None:
+            return None
+        k = st[0]
+    if starts_new_statement(f, k):
+        return None
+    end = content_end(f, k)
+    s = f.toks[k].start
+    return Report(cue_span, (s, end), content_kind(f, s, end), None, "", False, "relay")
+
+
+def antecedent(f: Field, rel: int) -> Subject | None:
+    """The noun phrase a relative pronoun at token ``rel`` refers to: the comma-bounded naming before it."""
+    k = rel
+    if k > 0 and f.words[k - 1] in COMMAS:
+        k -= 1
+    start = k
+    while start > 0 and f.words[start - 1] not in COMMAS and not f.is_terminal(start - 1) and k - start < 7:
+        start -= 1
+    while start < k and (match_words(f.words, start) is not None or f.words[start] in PREPOSITIONS):
+        start += 1  # بحسب وزيرة الثقافة …، التي أشارت
+    sub = parse_subject(f.toks[start:k])
+    return sub if sub is not None and sub.name is not None else None
+
+
+def relay_subject(f: Field, j: int, opener: int) -> Subject | None:
+    """``نقلت وكالة … عن الوزير قوله``, ``ذكرت الصحيفة نقلا عن مصدر أن``: the original speaker."""
+    for k in range(j, opener):
+        if f.words[k] == "عن" and (k == j or f.words[k - 1] in ("نقلا",) or True):
+            sub = parse_subject(f.toks[k + 1 : opener])
+            if sub is not None:
+                return sub
+    return None
+
+
+def strip_lam(toks: list[Tok]) -> list[Tok]:
+    """``تصريح للرئيس التركي``: the genitive of a verbal noun may come with ل."""
+    if toks and toks[0].text.startswith("لل") and len(toks[0].text) > 4:
+        return [Tok(toks[0].start + 1, toks[0].end, "ال" + toks[0].text[2:]), *toks[1:]]
+    return toks
