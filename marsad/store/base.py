@@ -7,9 +7,9 @@ exports talk to this interface only.  SQL lives under ``marsad/store/`` and nowh
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from marsad.models import Analysis, Statement, StatementKind
 
@@ -88,6 +88,20 @@ class Store(ABC):
 
     @abstractmethod
     def has(self, article_id: str) -> bool: ...
+
+    def preparer(self) -> Callable[[Analysis], Any] | None:
+        """A picklable function doing the part of ``add`` that needs no database (JSON, index text), so
+        that ingest can run it in worker processes and hand its results to :meth:`add_prepared`;
+        None when the backend has no such part."""
+        return None
+
+    def add_prepared(self, prepared: list[Any]) -> AddResult:
+        """``add`` for what :meth:`preparer`'s function made (only called when it is not None)."""
+        raise NotImplementedError
+
+    def stored_ids(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of ``article_ids`` are stored (ingest asks before analysing; backends answer in one query)."""
+        return {i for i in article_ids if self.has(i)}
 
     @abstractmethod
     def get(self, article_id: str) -> Analysis | None: ...
