@@ -7,6 +7,7 @@ import sys
 from marsad.cli import demo as _demo  # noqa: F401  (each import registers its commands)
 from marsad.cli import extract as _extract  # noqa: F401
 from marsad.cli import ner as _ner  # noqa: F401
+from marsad.cli import report as _report  # noqa: F401
 from marsad.cli import scale as _scale  # noqa: F401
 from marsad.cli import serve as _serve  # noqa: F401
 from marsad.cli import store as _store  # noqa: F401
