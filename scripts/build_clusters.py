@@ -26,6 +26,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from marsad.text import fold
 
 WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640]+|[^\w\s]")
@@ -51,7 +52,8 @@ def read_texts(paths: list[str]) -> list[list[str]]:
                     fw = cache.get(w)
                     if fw is None:
                         fw = cache[w] = fold(w)
-                    toks.append(fw)
+                    if fw:
+                        toks.append(fw)
                 docs.append(toks)
     return docs
 
@@ -88,7 +90,7 @@ def main(argv: list[str]) -> int:
     t0 = time.time()
     docs = read_texts(a.corpora)
     counts = Counter(w for d in docs for w in d)
-    words = [w for w, c in counts.most_common(a.vocab) if c >= a.min_count and w[0].isalpha()]
+    words = [w for w, c in counts.most_common(a.vocab) if c >= a.min_count and w[:1].isalpha()]
     contexts = [w for w, _ in counts.most_common(a.contexts)]
     wid = {w: i for i, w in enumerate(words)}
     cid = {w: i for i, w in enumerate(contexts)}

@@ -1,0 +1,67 @@
+"""One sense per discourse: a name tagged once in a text is tagged where it recurs untagged.
+
+A news text names the same person or organisation many times; the tagger catches some of the
+occurrences.  After tagging, every run of untagged tokens that spells (clitics and article aside)
+a name found elsewhere in the same text gets that name's type.  Very frequent single words are not
+spread (a wrong tag on a common word must not multiply).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from marsad.nlp.ner.features import bare_form
+from marsad.nlp.ner.resources import lexicons
+
+MAX_WORDS = 4
+MIN_RANK = 2000  # single words among the most frequent this many of the news corpus are not spread
+MIN_LETTERS = 3
+
+
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" or tag.startswith("B-") or tag[2:] != typ:
+            if typ:
+                out.append((start, i, typ))
+            start, typ = (i, tag[2:]) if tag != "O" else (-1, "")
+    return out
+
+
+def _spreadable(key: tuple[str, ...]) -> bool:
+    if len(key) > 1:
+        return True
+    word = key[0]
+    lex = lexicons()
+    return len(word) >= MIN_LETTERS and lex.ranks.get(word, MIN_RANK) >= MIN_RANK and word not in lex.triggers
+
+
+def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Tags with each name found in ``sentences`` also given to its untagged recurrences."""
+    bares = [[bare_form(t) for t in s] for s in sentences]
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for words, sent_tags in zip(bares, tags, strict=True):
+        for a, b, typ in entity_spans(sent_tags):
+            if b - a <= MAX_WORDS:
+                votes[tuple(words[a:b])][typ] += 1
+            if typ == "PERS" and b - a > 1:  # a person's surname alone names them too
+                votes[(words[b - 1],)][typ] += 1
+    names = {k: c.most_common(1)[0][0] for k, c in votes.items() if _spreadable(k)}
+    if not names:
+        return tags
+    out: list[list[str]] = []
+    for words, sent_tags in zip(bares, tags, strict=True):
+        new = list(sent_tags)
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                if key in names and all(t == "O" for t in new[i : i + n]):
+                    typ = names[key]
+                    new[i : i + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
+                    i += n - 1
+                    break
+            i += 1
+        out.append(new)
+    return out

@@ -1,0 +1,189 @@
+"""Token features for the CRF tagger.
+
+Two feature sets:
+
+- :func:`sentence_features` — what the shipped model uses: folded, clitic-segmented and bare forms,
+  affixes, word shape, distributional clusters, gazetteer and trigger-word lookups, and the same
+  for the words in a ±2 window, plus word bigrams and multi-word place matches;
+- :func:`baseline_features` — the plain baseline it is measured against: the word, its prefixes and
+  suffixes (1–3 letters) and the words in a ±2 window.
+
+Per-word features are cached, so tagging a long article costs little more than list joins.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.nlp.ner.resources import lexicons
+from marsad.text import fold, proclitic_readings, strip_proclitics
+
+WINDOW = (-2, -1, 1, 2)
+NEAR_KEYS = frozenset(("w", "b", "c", "cf", "t", "g", "p", "al"))  # what a word tells its neighbours at ±1
+FAR_KEYS = frozenset(("w", "c", "t"))  # … and at ±2
+BOUND_LEFT2, BOUND_LEFT1, BOUND_RIGHT1, BOUND_RIGHT2 = ["-2BOUND"], ["-1BOUND"], ["1BOUND"], ["2BOUND"]
+LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=262144)
+def word_features(token: str) -> tuple[tuple[str, str], ...]:
+    """``(key, value)`` features of one token on its own."""
+    lex = lexicons()
+    f = fold(token).strip()
+    feats: list[tuple[str, str]] = [("w", f)]
+    if not f:
+        return (("w", ""), ("shape", "empty"))
+    if not f[0].isalnum():
+        return (("w", f), ("shape", "punct"))
+    if f[0].isdigit():
+        feats.append(("shape", "digit"))
+        return tuple(feats)
+    if f[0] in LATIN:
+        feats.append(("shape", "latin"))
+    stem = strip_proclitics(f)
+    readings = proclitic_readings(f)
+    prefix, bare = readings[-1]
+    feats += [("s", stem), ("b", bare), ("pre", prefix), ("len", str(min(len(bare), 8)))]
+    feats += [("p2", f[:2]), ("p3", f[:3]), ("x1", f[-1:]), ("x2", f[-2:]), ("x3", f[-3:])]
+    feats += [("bp2", bare[:2]), ("bx2", bare[-2:]), ("bx3", bare[-3:])]
+    forms = (f, stem, bare)
+    for form in forms:
+        cl = lex.clusters.get(form)
+        if cl:
+            feats += [("c", cl[0]), ("cf", cl[1])]
+            break
+    else:
+        feats.append(("c", "oov"))
+    rank = lex.ranks.get(bare, lex.ranks.get(stem, -1))
+    feats.append(("r", str(rank.bit_length()) if rank >= 0 else "oov"))
+    if rank >= 0 and not bare.startswith("ال"):
+        feats.append(("al", "yes" if "ال" + bare in lex.ranks else "no"))
+    classes = {c for form in forms for c in lex.names.get(form, "").split(",") if c}
+    feats += [("g", c) for c in sorted(classes)]
+    for form in (f, stem, bare, "ال" + bare):
+        kind = lex.places.get(form)
+        if kind:
+            feats.append(("p", kind))
+            break
+    for form in (stem, f):
+        trig = lex.triggers.get(form)
+        if trig:
+            feats.append(("t", trig))
+            break
+    return tuple(feats)
+
+
+class Vocabulary(frozenset[str]):
+    """The attributes a model has weights for.  Compared by identity, so that a cache keyed on it
+    never compares two models' sets element by element."""
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@lru_cache(maxsize=262144)
+def bare_form(token: str) -> str:
+    """The folded token without proclitics and article (the folded token where it has no letters)."""
+    feats = dict(word_features(token))
+    return feats.get("b", feats["w"])
+
+
+@lru_cache(maxsize=262144)
+def _token_feature_lists(token: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str]:
+    """Own features; its features as the word at -2, -1, +1 and +2 of another token; folded form; stem."""
+    wf = word_features(token)
+    own = [f"{k}={v}" for k, v in wf]
+    near = [(k, v) for k, v in wf if k in NEAR_KEYS]
+    far = [(k, v) for k, v in wf if k in FAR_KEYS]
+    return (
+        own,
+        [f"-2{k}={v}" for k, v in far],
+        [f"-1{k}={v}" for k, v in near],
+        [f"1{k}={v}" for k, v in near],
+        [f"2{k}={v}" for k, v in far],
+        wf[0][1],
+        strip_proclitics(wf[0][1]) if wf[0][1] else "",
+    )
+
+
+@lru_cache(maxsize=262144)
+def _known_feature_lists(
+    token: str, known: frozenset[str]
+) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str]:
+    """:func:`_token_feature_lists` keeping only the features a model has weights for."""
+    lists = _token_feature_lists(token)
+    kept = tuple([f for f in fs if f in known] for fs in lists[:5])
+    return kept[0], kept[1], kept[2], kept[3], kept[4], lists[5], lists[6]
+
+
+def _place_matches(forms: list[str], stems: list[str]) -> list[str]:
+    """``B``/``I``/``""`` per token: multi-word gazetteer places (first word may carry clitics)."""
+    lex = lexicons()
+    out = [""] * len(forms)
+    i = 0
+    while i < len(forms):
+        longest = max(lex.place_firsts.get(stems[i], 0), lex.place_firsts.get(forms[i], 0))
+        hit = 0
+        for n in range(min(longest, len(forms) - i), 1, -1):
+            rest = " ".join(forms[i + 1 : i + n])
+            if f"{stems[i]} {rest}" in lex.places or f"{forms[i]} {rest}" in lex.places:
+                hit = n
+                break
+        if hit:
+            out[i] = "B"
+            for j in range(i + 1, i + hit):
+                out[j] = "I"
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+def sentence_features(tokens: list[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """The shipped model's features for each token of one sentence.
+
+    With ``known`` (the attributes a model has weights for), features the model ignores anyway are
+    left out: the tags do not change, the tagging gets faster.
+    """
+    n = len(tokens)
+    if known is None:
+        lists = [_token_feature_lists(t) for t in tokens]
+    else:
+        lists = [_known_feature_lists(t, known) for t in tokens]
+    words = [x[5] for x in lists]
+    stems = [x[6] for x in lists]
+    places = _place_matches(words, stems)
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["bias", *lists[i][0]]
+        feats += lists[i - 2][1] if i >= 2 else BOUND_LEFT2
+        feats += lists[i - 1][2] if i >= 1 else BOUND_LEFT1
+        feats += lists[i + 1][3] if i + 1 < n else BOUND_RIGHT1
+        feats += lists[i + 2][4] if i + 2 < n else BOUND_RIGHT2
+        left = f"bi-={words[i - 1] if i else '<s>'}|{words[i]}"
+        right = f"bi+={words[i]}|{words[i + 1] if i + 1 < n else '</s>'}"
+        if known is None or left in known:
+            feats.append(left)
+        if known is None or right in known:
+            feats.append(right)
+        if places[i]:
+            feats.append(f"mp={places[i]}")
+        out.append(feats)
+    return out
+
+
+def baseline_features(tokens: list[str], known: frozenset[str] | None = None) -> list[list[str]]:
+    """The plain baseline: word, prefixes and suffixes (1–3), and the words in a ±2 window."""
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i, tok in enumerate(tokens):
+        feats = ["bias", f"w={tok}"]
+        feats += [f"p{k}={tok[:k]}" for k in (1, 2, 3)] + [f"x{k}={tok[-k:]}" for k in (1, 2, 3)]
+        for off in WINDOW:
+            j = i + off
+            feats.append(f"{off}w={tokens[j]}" if 0 <= j < n else f"{off}BOUND")
+        out.append(feats if known is None else [f for f in feats if f in known])
+    return out
