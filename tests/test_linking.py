@@ -11,8 +11,12 @@ TEXT = "وأكد السيد نصرالله أن المعركة مستمرة."
 def test_speaker_named_with_honorific_and_fused_spelling_links_to_the_fullest_name() -> None:
     art = Article(id="x", text=TEXT)
     ent = Entity("e3", "PER", "حسن نصر الله", ("حسن نصر الله", "نصرالله"), ())
-    st = Statement(Speaker("السيد نصرالله", "PER", "نصرالله", None, None, art.span(5, 18)), art.span(1, 4),
-                   art.span(22, 36), "indirect")
+    st = Statement(
+        Speaker("السيد نصرالله", "PER", "نصرالله", None, None, art.span(5, 18)),
+        art.span(1, 4),
+        art.span(22, 36),
+        "indirect",
+    )
     (linked,) = link_speakers((st,), (ent,))
     assert linked.speaker.entity == "e3"
     assert linked.speaker.canonical == "حسن نصر الله"

@@ -8,8 +8,11 @@ from hypothesis import strategies as st
 from marsad.text import bare, fold, normalize, proclitic_readings, split_sentences, strip_proclitics, tokenize
 
 ARABIC_ALPHABET = st.sampled_from(
-    list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") + list("أإآٱىةؤئء") + ["\u064b", "\u064e", "\u0651", "\u0640", "\u00a0"]
-    + list("٠١٢٣٤٥٦٧٨٩۰۱۲") + ["ﻻ", "ﷲ", "ﺍ", " ", "\n", "«", "»", '"', ".", "،", "؟"]
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+    + list("أإآٱىةؤئء")
+    + ["\u064b", "\u064e", "\u0651", "\u0640", "\u00a0"]
+    + list("٠١٢٣٤٥٦٧٨٩۰۱۲")
+    + ["ﻻ", "ﷲ", "ﺍ", " ", "\n", "«", "»", '"', ".", "،", "؟"]
 )
 
 
