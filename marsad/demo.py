@@ -10,7 +10,7 @@ import gzip
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from marsad.store.base import Page, Query, StatementHit, Store
 
@@ -18,7 +18,7 @@ from marsad.store.base import Page, Query, StatementHit, Store
 def _open(path: str | os.PathLike[str]) -> IO[bytes]:
     with open(path, "rb") as f:
         gz = f.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if gz else open(path, "rb")
+    return cast(IO[bytes], gzip.open(path, "rb") if gz else open(path, "rb"))  # noqa: SIM115
 
 
 def sample_records(path: str | os.PathLike[str], n: int) -> Iterator[bytes]:
