@@ -18,7 +18,7 @@ from marsad.store.base import Page, Query, StatementHit, Store
 def _open(path: str | os.PathLike[str]) -> IO[bytes]:
     with open(path, "rb") as f:
         gz = f.read(2) == b"\x1f\x8b"
-    return cast(IO[bytes], gzip.open(path, "rb") if gz else open(path, "rb"))  # noqa: SIM115
+    return cast(IO[bytes], gzip.open(path, "rb") if gz else open(path, "rb"))
 
 
 def sample_records(path: str | os.PathLike[str], n: int) -> Iterator[bytes]:
