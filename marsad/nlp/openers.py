@@ -94,7 +94,7 @@ def skip_adverbials(f: Field, k: int, limit: int) -> int:
     """Pass over ``في بيان له``, ``الأربعاء``, ``أمس``, commas after a subject."""
     while k < limit:
         w = f.words[k]
-        if w in COMMAS or w in TIME_WORDS or w in ("امس", "اليوم", "ايضا", "مجددا", "يوم"):
+        if w in COMMAS or w in TIME_WORDS or w in ("امس", "اليوم", "ايضا", "مجددا", "يوم", "فيه", "فيها"):
             k += 1
         elif w in ("في", "خلال", "عبر") and k + 1 < limit and f.words[k + 1] in ADVERB_NOUNS:
             k += 2

@@ -19,7 +19,17 @@ from marsad.nlp.openers import (
     skip_adverbials,
     starts_with_prep,
 )
-from marsad.nlp.sources import antecedent, as_report, noun_report, relay_noun_report, relay_subject, strip_lam
+from marsad.nlp.report_passes import drop_relayed_sources, main_clause_subjects, nested_relay_subjects
+from marsad.nlp.report_rules import masdar_prep_content, np_end, quoted_subject, short_quote, vso_report
+from marsad.nlp.sources import (
+    antecedent,
+    as_report,
+    fronted_quote_report,
+    noun_report,
+    relay_noun_report,
+    relay_subject,
+    strip_lam,
+)
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject, preverbal_subject
 from marsad.nlp.wordlists import clause_words, speaker_noun
 
@@ -115,7 +125,10 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
         ):
             continue
         cue_span = (f.toks[i].start + prefix, f.toks[i + nwords - 1].end)
-        if cue.kind in ("verb", "participle", "passive", "masdar") or cue.lemma in ("جاء في", "ورد في"):
+        rep: Report | None = None
+        if cue.kind == "verb" and (fronted := fronted_quote_report(f, i, i + nwords, cue, cue_span)) is not None:
+            rep = fronted
+        elif cue.kind in ("verb", "participle", "passive", "masdar") or cue.lemma in ("جاء في", "ورد في"):
             rep = _verb_report(f, i, nwords, cue, cue_span, title)
         elif cue.lemma in RELAY_WORDS:
             rep = relay_noun_report(f, i, cue, cue_span)
@@ -124,71 +137,7 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
         if rep is not None and rep.content[1] > rep.content[0]:
             out.append(rep)
         done = i + nwords - 1
-    return _main_clause_subjects(f, _drop_relayed_sources(f, out))
-
-
-def _drop_relayed_sources(f: Field, reps: list[Report]) -> list[Report]:
-    """``وقال X، بحسب وكالة …، إن``: a source cue in a sentence that has a reporting verb only
-    says where the outlet got it; it is not a statement of its own."""
-    first_verb: dict[int, int] = {}
-    for r in reps:
-        if r.cue_kind in ("verb", "participle"):
-            ss = f.sentence_start(index_after(f, r.cue[0]))
-            first_verb[ss] = min(first_verb.get(ss, r.cue[0]), r.cue[0])
-    return [
-        r
-        for r in reps
-        if r.cue_kind != "noun" or first_verb.get(f.sentence_start(index_after(f, r.cue[0])), r.cue[0]) >= r.cue[0]
-    ]
-
-
-def _main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
-    """A participle with no report before it in its sentence (``وردت الوزارة على المفوضية معتبرة
-    أنها``) continues the subject of the sentence's main verb: the noun phrase after its first word,
-    where that names a speaker by a known head noun and agrees with the participle."""
-    for n, r in enumerate(reps):
-        if r.subject is not None or r.cue_kind not in ("participle", "verb") or r.passive:
-            continue
-        k = index_after(f, r.cue[0])
-        ss = f.sentence_start(k)
-        if any(o.cue[0] >= f.toks[ss].start for o in reps[:n]) or k - ss < 3:
-            continue
-        first = f.words[ss]
-        if r.cue_kind == "verb" and (first[:1] not in "وف" or first in clause_words().particle or _stop_word(first)):
-            continue  # ورفضت طهران …، ووصفته …: only a sentence opening with a verb lends its subject
-        region = f.toks[ss + 1 : k]
-        sub = parse_subject(region)
-        if sub is None or sub.start != region[0].start:
-            continue
-        named = sub.category == "name" and sub.name is not None and " " not in f.text[sub.name[0] : sub.name[1]]
-        if sub.category not in ("role", "org", "anon") and not (r.cue_kind == "verb" and named):
-            continue
-        if sub.name is None and sub.role is None:
-            continue
-        if agrees(sub, region[0].text, r.gender, False):
-            r.subject = sub
-    return reps
-
-
-def _stop_word(word: str) -> bool:
-    bare = word[1:] if word[:1] in "وف" else word
-    return bare in PREPOSITIONS or bare in clause_words().adverb or bare in clause_words().particle
-
-
-def check_names(items: list[tuple[str, Report]], named: frozenset[str] = frozenset()) -> None:
-    """A bare word after a verb with no complementiser (أكد استمرار …) is taken as its subject only
-    where the article names someone with that word elsewhere.  ``items``: (folded field text, report)."""
-    known: set[str] = set(named)  # words of the names entity recognition found, when it ran
-    for text, r in items:
-        if r.subject is not None and r.subject.name is not None and "name_check" not in r.extra:
-            known.update(text[r.subject.name[0] : r.subject.name[1]].split())
-    for text, r in items:
-        check = r.extra.get("name_check")
-        if isinstance(check, int) and r.subject is not None and r.subject.name is not None:
-            words = text[r.subject.name[0] : r.subject.name[1]].split()
-            if not known.intersection(words) and len(words) < 2:
-                r.subject = None
-                r.content = (check, r.content[1])
+    return nested_relay_subjects(f, main_clause_subjects(f, drop_relayed_sources(f, out)))
 
 
 def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int, int], title: bool) -> Report | None:
@@ -202,15 +151,25 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     if cue.kind == "verb" and cue.present and opener == j and pre is None and f.sentence_start(i) == i:
         return None  # يذكر أن …، يشار إلى أن …: the outlet's own narration
     bare_mid = cue_span[0] == f.toks[i].start and pre is None and not _clause_break(f, i)
+    vso = False
     if cue.kind == "verb" and bare_mid and not (opener == j and cue.present):
-        return None  # أمثلة تكشف …، لم تتح كشف …: inside a noun phrase the word describes or names, it does not report
+        if not vso_report(f, j, opener, cue):
+            return None
+        vso = True  # أمثلة تكشف …، لم تتح كشف …: inside a noun phrase the word describes or names, it does not report
     if cue.kind == "verb" and i > 1 and f.words[i - 1] in AS_WORDS and f.words[i - 2] in COMMAS:
         comma = next((k for k in range(j, limit) if f.words[k] in COMMAS), limit)
         if opener is None or opener > comma:
             return as_report(f, i, j, limit, cue, cue_span)
     if cue.kind == "masdar" and opener is None and cue.content == "clause":
-        return None
-    if pre is not None and opener is None and cue.content != "clause":
+        found = masdar_prep_content(f, j, limit, cue)
+        if found is None:
+            return None
+        subject, start = found
+    if start is None and opener == j and (quoted := quoted_subject(f, j, limit, cue)) is not None:
+        subject, start = quoted
+    if start is not None:
+        pass
+    elif pre is not None and opener is None and cue.content != "clause":
         k = skip_adverbials(f, j, limit)
         start = np_start(f, k, cue) if k < limit else None
         subject = pre
@@ -222,6 +181,10 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
         if cue.content != "clause" and len(rest) >= 2 and not pp_only(f, after):
             start = np_start(f, after, cue)  # أعرب عن حزنه "…"
+        elif len(rest) >= 2 and short_quote(f, opener) and starts_with_prep(f, after, cue):
+            start = np_start(f, after, cue)  # أبلغوا عن عدم استجابة … "نشطة": the quotation is inside the phrase
+        elif short_quote(f, opener) and f.words[opener - 1] in clause_words().naming:
+            return None  # مدون يدعى فلان على القضية اسم "…": the quotation names, it does not report
         else:
             start = content_start(f, opener, cue)
     elif opener is not None:
@@ -237,10 +200,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             subject = relay_subject(f, j, opener) or subject
         after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
         rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
-        short_quote = (
-            f.is_opening_quote(opener)
-            and len(f.text[f.toks[opener].start : f.pairs[f.toks[opener].start]].split()) <= 3
-        )
+        short_q = short_quote(f, opener)
         prep_at = next(
             (x for x in range(after + 1, opener) if f.words[x] in cue.preps and f.words[x - 1] in COMMAS), None
         )
@@ -256,14 +216,14 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             start = content_start(f, opener, cue)
         elif (at_participle and rest) or (
             cue.content != "clause"
-            and (len(rest) >= 2 or (rest and short_quote))
+            and (len(rest) >= 2 or (rest and short_q))
             and f.words[opener] != ":"
             and not pp_only(f, after)
         ):
             start = np_start(f, after, cue)
-        elif rest and short_quote and not pp_only(f, after):
+        elif rest and short_q and not pp_only(f, after):
             return None
-        elif not rest and short_quote and subject is not None and subject.category == "org":
+        elif not rest and short_q and subject is not None and subject.category == "org":
             return None  # وكالة "فرانس برس": the quotation marks name the body
         else:
             start = content_start(f, opener, cue)
@@ -299,6 +259,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     k0, s0 = start
     end = content_end(f, k0)
     end = _continue_after_short_quote(f, k0, end)
+    if k0 > j and f.words[k0 - 1] not in clause_words().comp and f.words[k0 - 1] != ":" and not f.is_opening_quote(k0):
+        end = np_end(f, k0, end)
     if end <= s0 or not any(t.text[0].isalnum() for t in f.toks[k0 : index_after(f, end)]):
         return None
     kind = content_kind(f, s0, end)
@@ -312,6 +274,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         rep.extra["no_carry"] = True  # a speaker inside a relative clause is not the one the text goes on with
     if check_name and subject is not None:
         rep.extra["name_check"] = f.toks[j].start
+    if vso:
+        rep.extra["vso_check"] = True
     return rep
 
 
@@ -353,8 +317,13 @@ def _checked(
     if subject is None:
         return None
     first = next((t.text for t in region if t.start == subject.start), "")
-    if not agrees(subject, first, cue.gender, np_mode):
-        return None
+    if not agrees(subject, first, cue.gender, np_mode) or first in cue.preps:
+        return None  # أكد على أهمية …: the cue's preposition opens the content, not a subject
+    name_first = next((t.text for t in region if subject.name is not None and t.start == subject.name[0]), "")
+    if np_mode and name_first in cue.preps:  # أكد الملك على أهمية: على is the preposition, not the name علي
+        if subject.role is None:
+            return None
+        subject = Subject(subject.start, subject.role[1], None, subject.role, subject.category)
     if cue.transitive and subject.category in ("org", "group") and speaker_noun(first) is None:
         after = next((t.text for t in region if t.start >= subject.end), following)
         if after in cue.preps or after in clause_words().comp or after.startswith("ب"):
@@ -367,6 +336,8 @@ def _continue_after_short_quote(f: Field, k: int, end: int) -> int:
     if not f.is_opening_quote(k):
         return end
     close = f.pairs[f.toks[k].start]
+    if k and f.words[k - 1] not in clause_words().comp and len(f.text[f.toks[k].start : close].split()) > 3:
+        return end  # مؤكدا "…" ونظر …: a whole quotation after the cue is the content; what follows narrates
     nxt = index_after(f, close + 1)
     if nxt >= len(f.toks) or not f.toks[nxt].text[0].isalnum() or f.newline_between(close, f.toks[nxt].start):
         return end

@@ -118,3 +118,26 @@ def strip_lam(toks: list[Tok]) -> list[Tok]:
     if toks and toks[0].text.startswith("لل") and len(toks[0].text) > 4:
         return [Tok(toks[0].start + 1, toks[0].end, "ال" + toks[0].text[2:]), *toks[1:]]
     return toks
+
+
+FRONTED_WORDS = frozenset({"الكلمات", "العبارات", "العباره", "الكلمه", "الجمله", "الجمل"})
+
+
+def fronted_quote_report(f: Field, i: int, j: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:
+    """``"…".. بهذه الكلمات علق المدرب فلان على …``: the quotation before the phrase is what the
+    subject after the verb said."""
+    if i < 2 or f.words[i - 1] not in FRONTED_WORDS or f.words[i - 2] not in ("بهذه", "وبهذه"):
+        return None
+    before = f.toks[i - 2].start
+    closes = [(o, c) for o, c in f.pairs.items() if c < before and not f.newline_between(c, before)]
+    if not closes:
+        return None
+    o, c = max(closes, key=lambda p: p[1])
+    if any(ch.isalnum() for ch in f.text[c + 1 : before]):
+        return None  # only punctuation between the quotation and بهذه الكلمات
+    limit = sentence_limit(f, j)
+    limit = next((k for k in range(j + 1, limit) if f.words[k] in cue.preps), limit)  # علق فلان على …
+    subject = parse_subject(f.toks[j:limit])
+    if subject is None or subject.start != f.toks[j].start:
+        return None
+    return Report(cue_span, (o, c + 1), "direct", subject, cue.gender, False, "verb")

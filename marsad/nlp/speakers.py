@@ -265,6 +265,10 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
             stop = appos[1]
             if cat == "anon":
                 cat = "role"
+    elif cat == "role" and name is not None and end == len(seg) and len(segs) > 2 and _construct_role(seg, name):
+        appos = _plain_name(segs[1])
+        if appos is not None:  # وكيل اللاعب سامي فرح، كريم عادل،: the apposition names the role's holder
+            role, name, stop = (start, name[1]), appos, appos[1]
     if cat in ("org", "doc", "anon", "group") and name is None:
         return Subject(start, stop, None, role, cat)
     if name is None:
@@ -299,6 +303,22 @@ def _has_role_word(seg: list[Tok]) -> bool:
     return any((n := speaker_noun(t.text)) is not None and n.category == "role" for t in seg)
 
 
+def _construct_role(seg: list[Tok], name: tuple[int, int]) -> bool:
+    """``وكيل اللاعب سامي فرح``: a head noun in construct (no article) whose genitive holds the name."""
+    before = [t for t in seg if t.end <= name[0]]
+    return len(before) >= 2 and not _definite(before[0].text) and _honorific_words((before[0].text, "x")) == 0
+
+
+def _plain_name(seg: list[Tok]) -> tuple[int, int] | None:
+    """A segment that is only a plain two- to four-word name (no article, no clitic preposition)."""
+    if not 2 <= len(seg) <= 4 or not all(_is_word(t) for t in seg):
+        return None
+    words = [t.text for t in seg]
+    if any(_definite(w) or _stop(w) or speaker_noun(w) is not None for w in words) or words[0][0] in "لبف":
+        return None
+    return (seg[0].start, seg[-1].end) if _name_run(seg, 0, False) == len(seg) else None
+
+
 def _apposition(segs: list[list[Tok]]) -> tuple[int, int] | None:
     """A name set off by commas after a role: ``الرئيس التركي، رجب طيب أردوغان،``."""
     for seg in segs[:3]:
@@ -325,6 +345,10 @@ def preverbal_subject(toks: list[Tok]) -> Subject | None:
     comps = [n for n, t in enumerate(toks) if t.text in clause_words().comp]
     if comps:  # غير أن مقدم البرامج أعرب، إلا أن الوزير قال
         toks = toks[comps[-1] + 1 :]
+    joins = [n for n in range(1, len(toks) - 1) if toks[n].text in PREVERBAL_SKIPS and toks[n - 1].text in COMMAS]
+    joined = bool(joins)
+    if joins:  # لم يحدد الوزير …، لكن صحيفة محلية نقلت: a new clause after the comma
+        toks = toks[joins[-1] :]
     if len(toks) > 2 and toks[0].text == "من" and toks[1].text in ("جهته", "جهتها", "جانبه", "جانبها", "ناحيته"):
         toks = toks[2:]
     while toks and toks[0].text in PREVERBAL_SKIPS:
@@ -336,12 +360,15 @@ def preverbal_subject(toks: list[Tok]) -> Subject | None:
         return None  # ومؤخرا، وصف …: an adverb set off by a comma, not a subject
     if not toks:
         return None
+    near = _role_apposition(toks) if comma_before_verb else None
+    if near is not None:
+        return near
     first = toks[0].text
-    if _stop(first) or first in QUOTE_CHARS or not _is_word(toks[0]):
+    if _stop(first) or first in QUOTE_CHARS or not _is_word(toks[0]) or first[0].isdigit():
         return None
     subj = parse_subject(toks, np_mode=False)
-    if subj is None:
-        return None
+    if subj is None or (joined and subj.category in ("name", "group")):
+        return None  # …، فيما ردت الأمر …: after a comma only a body or a role is read as a subject
     rest = [t for t in toks if t.start >= subj.end]
     if not rest:
         return subj
@@ -350,4 +377,24 @@ def preverbal_subject(toks: list[Tok]) -> Subject | None:
         return subj
     if len(rest) <= 5 and (words[0] in ("في", "عن", "خلال") or words[0].startswith("ل")):
         return subj
+    return None
+
+
+def _role_apposition(toks: list[Tok]) -> Subject | None:
+    """``… تسجيلا مصورا لزعيمه، فلان الفلاني، يحث فيه``: a name set off by commas right before the
+    verb, after a role noun it explains (لزعيمه، لرئيس الحزب), is the verb's subject."""
+    segs = _segments(toks)
+    if len(segs) < 2 or not segs[-1] or not segs[-2]:
+        return None
+    last = segs[-1]
+    near = parse_subject(last)
+    if near is None or near.category != "name" or near.start != last[0].start or near.end != last[-1].end:
+        return None
+    for t in segs[-2][-3:]:
+        w = t.text
+        stem = w[1:] if w.startswith("ل") else ""
+        stem = stem[:-2] if stem.endswith("ها") else stem[:-1] if stem.endswith("ه") else stem
+        found = speaker_noun(stem) or speaker_noun("ال" + stem) if stem else None
+        if found is not None and found.category == "role":
+            return near
     return None

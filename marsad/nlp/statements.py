@@ -26,7 +26,8 @@ from marsad.nlp.document import Doc
 from marsad.nlp.drafts import Report
 from marsad.nlp.headlines import has_lead, headline_report
 from marsad.nlp.quotes import pair_quotes
-from marsad.nlp.reports import check_names, find_reports
+from marsad.nlp.report_passes import check_names
+from marsad.nlp.reports import find_reports
 from marsad.nlp.speakers import TOKEN_RE, tokenize_folded
 from marsad.text import Normalized, fold
 
@@ -68,9 +69,12 @@ def _dedupe(reps: list[Report]) -> list[Report]:
         if r.content in seen:
             continue
         if r.cue_kind in ("noun", "verb", "masdar") and any(
-            o is not r and o.content[0] <= r.cue[0] < o.content[1] and o.kind == "indirect" for o in reps
+            o is not r
+            and o.content[0] <= r.cue[0] < o.content[1]
+            and (o.kind == "indirect" or (o.kind == "mixed" and r.cue_kind == "masdar"))
+            for o in reps
         ):
-            continue  # a report inside another's indirect content is part of what that one says
+            continue  # a report inside another's indirect content (or a verbal noun in its unquoted part) is part of it
         seen.add(r.content)
         out.append(r)
     return out
@@ -93,6 +97,7 @@ def find_statements(doc: Doc) -> tuple[Statement, ...]:
     entities = tuple(e for e in found if isinstance(e, Entity)) if isinstance(found, tuple) else ()
     named = frozenset(w for e in entities if e.type in SPEAKER_TYPES for a in e.aliases for w in fold(a).split())
     check_names([(fields[name].text, r) for name, r in items], named)
+    items = [(name, r) for name, r in items if not r.extra.get("drop")]
 
     def make_span(fname: FieldName, start: int, end: int) -> Span:
         s, e = fields[fname].to_original(start, end)

@@ -23,12 +23,13 @@ class ClauseWords:
     adverb: frozenset[str]
     particle: frozenset[str]
     belief: frozenset[str]
+    naming: frozenset[str]  # a short quotation after these is a name (اسم "…", بعنوان "…")
     breaks: tuple[tuple[str, ...], ...]  # narration that ends reported content (في حين، وذلك)
 
 
 @lru_cache(maxsize=1)
 def clause_words() -> ClauseWords:
-    groups: dict[str, set[str]] = {"comp": set(), "neg": set(), "adverb": set(), "particle": set(), "belief": set()}
+    groups: dict[str, set[str]] = {k: set() for k in ("comp", "neg", "adverb", "particle", "belief", "naming")}
     breaks: list[tuple[str, ...]] = []
     for word, category in _rows("clause_words.tsv"):
         if category == "break":
@@ -36,7 +37,7 @@ def clause_words() -> ClauseWords:
         else:
             groups[category].add(fold(word))
     g = {k: frozenset(v) for k, v in groups.items()}
-    return ClauseWords(g["comp"], g["neg"], g["adverb"], g["particle"], g["belief"], tuple(breaks))
+    return ClauseWords(g["comp"], g["neg"], g["adverb"], g["particle"], g["belief"], g["naming"], tuple(breaks))
 
 
 @dataclass(frozen=True, slots=True)
