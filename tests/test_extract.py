@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_path
 
 from marsad.extract import classify_line, extract, iso_datetime, line_class, zones_of
 from marsad.ingest import read
 from marsad.ingest.rawdoc import RawDoc
 from marsad.models import Article
+from tests.conftest import shared_path
 
 LEDE = "أعلنت البلدية اليوم خطة لتشجير الشوارع الرئيسية في المدينة."
 BODY = "وقال رئيس البلدية إن الخطة تشمل زراعة ألف شجرة خلال عامين."

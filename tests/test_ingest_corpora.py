@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shared_path
 
 from marsad.errors import Refusal
 from marsad.ingest import read
 from marsad.models import Article
+from tests.conftest import shared_path
 
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?$")
 KINDS = {"lede", "body", "related", "boilerplate", "caption"}

@@ -20,13 +20,12 @@ import pytest
 distributed = pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from conftest import shared_path  # noqa: E402
-
 import marsad  # noqa: E402
 from marsad.errors import Refusal  # noqa: E402
 from marsad.models import Analysis  # noqa: E402
 from marsad.scale.run import run  # noqa: E402
 from marsad.tables import TABLES, collect  # noqa: E402
+from tests.conftest import shared_path  # noqa: E402
 
 # The first articles of the shared multi-source corpus.  The analysers cost ~35 ms of CPU per
 # article today, so the default keeps the file near a minute; MARSAD_SCALE_TEST_ARTICLES=2000 runs more.
