@@ -175,7 +175,10 @@ def test_outlets_and_their_comparison(client: TestClient) -> None:
 
 
 def test_openapi_is_served_at_docs(client: TestClient) -> None:
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text  # served offline, no CDN
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/statements", "/api/articles/{article_id}", "/api/ingest", "/api/health"} <= set(paths)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -21,6 +22,7 @@ from marsad.settings import Settings
 from marsad.store.base import Store
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+SWAGGER = "/static/vendor/swagger-ui"
 ERROR_TITLES = {400: "طلب غير صالح", 404: "غير موجود", 405: "طريقة غير مسموحة", 422: "معطيات غير صالحة"}
 
 
@@ -48,7 +50,20 @@ def create_app(
         version=marsad.__version__,
         summary="Arabic news observatory: who said what, about whom, when, and how each outlet frames it.",
         lifespan=lifespan,
+        docs_url=None,  # served below from the package's own copy of Swagger UI: works offline
+        redoc_url=None,
     )
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="marsad API",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
+
     app.state.store = opened
     app.state.settings = settings
     app.state.config = config
@@ -66,7 +81,7 @@ def create_app(
 
 def wants_json(request: Request) -> bool:
     path = request.url.path
-    return path.startswith(("/api", "/static", "/openapi", "/docs", "/redoc"))
+    return path.startswith(("/api", "/static", "/openapi", "/docs"))
 
 
 async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
