@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from marsad.ingest_job import ingest  # noqa: E402
 from marsad.models import Analysis  # noqa: E402
-from marsad.search import fold_fast, words  # noqa: E402
+from marsad.search import words  # noqa: E402
 from marsad.store.base import Query  # noqa: E402
 from marsad.store.sqlite import SqliteStore  # noqa: E402
+from marsad.text import fold  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
 
@@ -92,7 +93,7 @@ def main() -> None:
     base_ms: list[float] = []
     print(f"{'query':<26} {'filter':<13} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8} {'base p50':>9}")
     for text in QUERIES:
-        folded = " ".join(words(fold_fast(text)))
+        folded = " ".join(words(fold(text)))
         match = '"' + folded + '"' if text.startswith('"') else " ".join(f'"{w}"' for w in folded.split())
         if text.endswith("*"):
             match += " *"

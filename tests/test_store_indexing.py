@@ -26,12 +26,6 @@ ARABIC_AND_MORE = st.text(
 )
 
 
-@given(ARABIC_AND_MORE)
-@settings(max_examples=300, deadline=None)
-def test_fold_fast_gives_exactly_what_fold_gives(text: str) -> None:
-    assert fold(text) == fold(text)
-
-
 def test_text_hash_of_folded_text_equals_ids_text_hash() -> None:
     text = "أعلنَ الوزيرُ  عن خطةٍ\nجديدة"
     assert text_hash(fold(text)) == ids_text_hash(text)

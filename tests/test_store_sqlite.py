@@ -260,7 +260,11 @@ def test_statement_filters_by_kind_and_date(store: SqliteStore) -> None:
 def test_entities_are_grouped_across_articles_by_folded_canonical_name(tmp_path: Path) -> None:
     s = SqliteStore(str(tmp_path / "e.db"))
     other = speech()
-    moved = replace(other.article, id="copy", url=None, text=other.article.text + "\nوتابع الخطاب.")
+    more = (  # enough new text that the copy is not a near-duplicate (marsad.dedup), which would not be stored
+        "\nوتابع الخطاب بالحديث عن الوضع الاقتصادي في البلاد وعن خطط الحكومة المقبلة لإصلاح قطاع الكهرباء"
+        " والمياه وتحسين الخدمات العامة في المدن والقرى النائية، ودعا النقابات إلى الحوار قبل أي إضراب جديد."
+    )
+    moved = replace(other.article, id="copy", url=None, text=other.article.text + more)
     renamed = other.entities[0].__class__("x1", "PER", "حسن نصرالله", ("أبو هادي",), other.entities[0].mentions)
     s.add([other, Analysis(moved, entities=(renamed,), statements=other.statements)])
     page = s.entities("نصر الله")

@@ -17,6 +17,7 @@ from fastapi import Query as Param
 from marsad.models import Analysis, StatementKind
 from marsad.settings import Settings
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
+from marsad.stories import StoryCopy, StoryView
 
 MAX_LIMIT = 100  # the largest page any endpoint returns
 MAX_OFFSET = 10_000  # deeper pages are refused: narrow the query instead
@@ -99,6 +100,18 @@ class SerialStore(Store):
         with self._lock:
             items = list(self.inner.iter_analyses())
         return iter(items)
+
+    def stories(self, text: str = "", limit: int = 20, offset: int = 0, min_outlets: int = 1) -> Page[StoryView]:
+        with self._lock:
+            return self.inner.stories(text, limit, offset, min_outlets)
+
+    def story(self, story_id: str) -> StoryView | None:
+        with self._lock:
+            return self.inner.story(story_id)
+
+    def near_duplicates(self, of: str | None = None, limit: int = 50, offset: int = 0) -> Page[StoryCopy]:
+        with self._lock:
+            return self.inner.near_duplicates(of, limit, offset)
 
     def close(self) -> None:
         with self._lock:

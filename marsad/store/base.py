@@ -9,9 +9,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from marsad.models import Analysis, Statement, StatementKind
+
+if TYPE_CHECKING:  # marsad.stories imports marsad.search, which imports this package
+    from marsad.stories import StoryCopy, StoryView
 
 T = TypeVar("T")
 
@@ -126,6 +129,19 @@ class Store(ABC):
     @abstractmethod
     def iter_analyses(self) -> Iterator[Analysis]:
         """Every stored analysis, in a stable order (exports)."""
+
+    def stories(self, text: str = "", limit: int = 20, offset: int = 0, min_outlets: int = 1) -> Page[StoryView]:
+        """Stories (articles about one event across outlets), newest first; ``text`` searches their titles;
+        ``min_outlets=2`` keeps those reported by two outlets or more.  Each lists its articles, the
+        statements each outlet carried and the near-copies that were not stored."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no stories")
+
+    def story(self, story_id: str) -> StoryView | None:
+        raise NotImplementedError(f"{type(self).__name__} keeps no stories")
+
+    def near_duplicates(self, of: str | None = None, limit: int = 50, offset: int = 0) -> Page[StoryCopy]:
+        """Articles not stored because they copy a stored one (``of``: that article's id), newest first."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no near-duplicates")
 
     @abstractmethod
     def close(self) -> None: ...

@@ -26,9 +26,6 @@ UNINDEXED_ZONES = frozenset({"related", "boilerplate"})  # other articles' headl
 # ---- folding, fast -------------------------------------------------------------------------------
 
 
-fold_fast = fold  # alias kept until every caller imports marsad.text.fold directly
-
-
 def words(folded: str) -> list[str]:
     """The words of folded text, as the full-text index splits them."""
     return WORD_RE.findall(folded)
@@ -168,7 +165,7 @@ class IndexedText:
 def index_article(article: Article) -> IndexedText:
     """The index fields of an article."""
     text = article.text
-    whole = fold_fast(text)
+    whole = fold(text)
     dropped = sorted((z for z in article.zones if z.kind in UNINDEXED_ZONES), key=lambda z: z.start)
     if dropped:
         pieces: list[str] = []
@@ -177,17 +174,17 @@ def index_article(article: Article) -> IndexedText:
             pieces.append(text[last : z.start])
             last = max(last, z.end)
         pieces.append(text[last:])
-        body = fold_fast("\n".join(pieces))
+        body = fold("\n".join(pieces))
     else:
         body = whole
-    title = fold_fast(article.title or "")
+    title = fold(article.title or "")
     extra = readings(title + "\n" + body)  # one pass; compounds never join across the line break
     return IndexedText(title, body, extra.strip(), text_hash(whole))
 
 
 def index_statement(content: str) -> tuple[str, str]:
     """``(folded content, readings)`` of a statement's content."""
-    folded = fold_fast(content)
+    folded = fold(content)
     return folded, readings(folded)
 
 
@@ -201,7 +198,6 @@ __all__ = [
     "UNINDEXED_ZONES",
     "WORD_RE",
     "IndexedText",
-    "fold_fast",
     "index_article",
     "index_statement",
     "join_compounds",

@@ -21,10 +21,12 @@ from marsad.ids import canonical_url
 from marsad.models import Analysis, Article, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import sqlite_search
+from marsad.store import sqlite_search, stories_sqlite_read
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import IndexedText, index_article, index_statement
 from marsad.store.sqlite_migrate import migrate
+from marsad.store.stories_sqlite import SqliteStories
+from marsad.stories import StoryCopy, StoryView
 
 T = TypeVar("T")
 CHUNK = 500  # parameters per IN (...) list
@@ -92,6 +94,7 @@ class SqliteStore(Store):
         conn.execute("PRAGMA cache_size = -16384")  # 16 MiB
         conn.execute("PRAGMA temp_store = MEMORY")
         retry_busy(lambda: migrate(conn))
+        self.story_state = SqliteStories(conn)  # near-duplicates and stories, kept in step with the database
 
     # ---- writing ---------------------------------------------------------------------------------
 
@@ -142,11 +145,19 @@ class SqliteStore(Store):
                 if p.url_key:
                     urls.add(p.url_key)
                 new.append(p)
+            candidates = [p.analysis for p in new]
+            near = self.story_state.screen(candidates)  # near-copies of a stored article or of an earlier one here
+            if near:
+                dups.extend(d.id for _, d in sorted(near.items()))
+                new = [p for i, p in enumerate(new) if i not in near]
             if new:
                 _Rows(conn).insert(new)
+            self.story_state.record(near, candidates)
+            self.story_state.assign([p.analysis for p in new])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
+            self.story_state.reset()  # its in-memory state may hold what was rolled back
             raise
         return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
 
@@ -206,6 +217,20 @@ class SqliteStore(Store):
     def entities(self, name: str | None = None, limit: int = 50, offset: int = 0) -> Page[EntitySummary]:
         with self._lock:
             return sqlite_search.entity_summaries(self._conn, name, limit, offset)
+
+    def stories(self, text: str = "", limit: int = 20, offset: int = 0, min_outlets: int = 1) -> Page[StoryView]:
+        with self._lock:
+            if text.strip():
+                return stories_sqlite_read.search_stories(self._conn, text, limit, offset)
+            return stories_sqlite_read.list_stories(self._conn, limit, offset, min_outlets=min_outlets)
+
+    def story(self, story_id: str) -> StoryView | None:
+        with self._lock:
+            return stories_sqlite_read.get_story(self._conn, story_id)
+
+    def near_duplicates(self, of: str | None = None, limit: int = 50, offset: int = 0) -> Page[StoryCopy]:
+        with self._lock:
+            return stories_sqlite_read.near_duplicates(self._conn, of, limit, offset)
 
     def close(self) -> None:
         with self._lock:
