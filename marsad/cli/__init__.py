@@ -11,6 +11,7 @@ from marsad.cli import report as _report  # noqa: F401
 from marsad.cli import scale as _scale  # noqa: F401
 from marsad.cli import serve as _serve  # noqa: F401
 from marsad.cli import store as _store  # noqa: F401
+from marsad.cli import stories as _stories  # noqa: F401
 from marsad.cli.app import app
 
 
