@@ -291,3 +291,15 @@ def test_a_store_object_can_be_served_and_stays_open(db_url: str) -> None:
         assert store.count()["articles"] == ROUTINE + 3
     finally:
         store.close()
+
+
+def test_stories_are_listed_paged_and_shown_whole(client: TestClient) -> None:
+    page = client.get("/api/stories", params={"limit": 2}).json()
+    assert page["total"] >= 1 and len(page["items"]) <= 2
+    first = page["items"][0]
+    assert {"id", "label", "outlets", "articles", "statements", "copies"} <= set(first)
+    one = client.get(f"/api/stories/{first['id']}").json()
+    assert one["id"] == first["id"] and one["size"] == len(one["articles"])
+    assert client.get("/api/stories/no-such-story").status_code == 404
+    assert client.get("/api/stories", params={"min_outlets": 0}).status_code == 422
+    assert client.get("/api/duplicates").json()["total"] >= 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
+from fastapi import Query as QueryParam
 
 import marsad
 from marsad.server import serialize
@@ -160,6 +162,37 @@ def outlets(store: StoreDep) -> dict[str, Any]:
 def outlets_compare(request: Request, store: StoreDep) -> dict[str, Any]:
     comparison: OutletComparison = request.app.state.comparison
     return {"items": [s.as_dict() for s in comparison.get(store)]}
+
+
+@router.get("/stories", tags=["stories"], summary="Stories across outlets, newest first; q searches their titles")
+def stories(
+    store: StoreDep,
+    q: TextParam = "",
+    min_outlets: Annotated[int, QueryParam(ge=1, le=50)] = 1,
+    limit: LimitParam = 20,
+    offset: OffsetParam = 0,
+) -> dict[str, Any]:
+    return serialize.page_dict(store.stories(q, limit, offset, min_outlets), asdict)
+
+
+@router.get(
+    "/stories/{story_id:path}", tags=["stories"], summary="One story: its articles, statements per outlet, copies"
+)
+def story(store: StoreDep, story_id: Annotated[str, Path(min_length=1, max_length=300)]) -> dict[str, Any]:
+    found = store.story(story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return asdict(found)
+
+
+@router.get("/duplicates", tags=["stories"], summary="Near-copies that were not stored, and what they copy")
+def duplicates(
+    store: StoreDep,
+    of: Annotated[str | None, QueryParam(max_length=300)] = None,
+    limit: LimitParam = 20,
+    offset: OffsetParam = 0,
+) -> dict[str, Any]:
+    return serialize.page_dict(store.near_duplicates(of, limit, offset), asdict)
 
 
 @router.post(
