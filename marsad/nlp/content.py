@@ -114,13 +114,28 @@ def starts_new_statement(f: Field, k: int) -> bool:
         return False
     prefix, _, cue = m
     if cue.kind == "participle":
-        return True
+        return not predicate_participle(f, k)
     prev = f.words[k - 1] if k else ""
     if cue.kind == "verb" and (prefix or (prev in COMMAS and not cue.present)):
         return True
     if cue.kind != "noun" or prev not in COMMAS:
         return False
     return cue.lemma not in ("قوله", "قولها", "قولهم") or prefix > 0  # ، بقوله
+
+
+def predicate_participle(f: Field, k: int) -> bool:
+    """``أن الدول المجاورة مطالبة بالانخراط``: a participle right after the definite subject of a
+    complementiser clause is that clause's predicate, not an adverbial cue (مطالبا، مشيرا إلى)."""
+    if k < 2 or f.words[k].endswith("ا") or not f.words[k - 1].startswith("ال"):
+        return False
+    comp = clause_words().comp
+    for back in range(2, 5):
+        w = f.words[k - back] if k - back >= 0 else ""
+        if w in comp:
+            return True
+        if not w.startswith("ال"):
+            return False
+    return False
 
 
 def _decimal_point(text: str, t: Tok) -> bool:

@@ -62,6 +62,28 @@ def find_opener(f: Field, j: int) -> int | None:
     return None
 
 
+LEAD_PREPS = frozenset({"في", "خلال", "عبر", "امام", "لدي", "اثناء", "لدى", "مع"})
+NOT_CUE_PREP_AFTER = frozenset({"هامش", "غرار", "خلفيه", "صعيد", "لسان", "قناه", "موقع", "حسابه", "حسابها"})
+
+
+def adverbial_lead(f: Field, first: int, opener: int, cue: CueForm) -> bool:
+    """Whether the words between a cue's subject and its complementiser are only adverbials
+    (في تصريح لـ…، خلال استضافته في برنامج …، اليوم الخميس 9 فيفري), so that the content opens at the
+    complementiser: a noun-phrase content would not begin with a preposition, a date or a recipient."""
+    if not (first < opener < len(f.toks)) or f.words[opener] not in clause_words().comp:
+        return False
+    w = f.words[first]
+    lead = w in LEAD_PREPS or w in TIME_WORDS or w in ("امس", "اليوم") or (w.startswith("ل") and w[1:2] != "ا")
+    if not lead or cue.content == "prep":
+        return False
+    for x in range(first, opener):
+        if x in f.cues and (m := match_words(f.words, x)) is not None and m[2].kind == "verb":
+            return False  # أعلن الخميس إلغاء القمة، قال الجمعة إن …: the complementiser is another cue's
+        if f.words[x] in cue.preps and (x + 1 >= opener or f.words[x + 1] not in NOT_CUE_PREP_AFTER):
+            return False  # أكد في بيانه على ضرورة أن …: the cue's own preposition opens a noun phrase
+    return True
+
+
 def comp_ahead(f: Field, k: int, j: int) -> bool:
     comp = clause_words().comp
     while k < len(f.toks) and k - j <= MAX_REGION and not f.is_terminal(k):

@@ -4,8 +4,11 @@ a short quotation, the end of a noun-phrase content."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.nlp.content import Field
 from marsad.nlp.cues import CueForm
+from marsad.nlp.ner.resources import data_rows
 from marsad.nlp.openers import index_after, skip_adverbials
 from marsad.nlp.sources import strip_lam
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, agrees, parse_subject
@@ -83,3 +86,34 @@ def quoted_subject(f: Field, j: int, limit: int, cue: CueForm) -> tuple[Subject,
         return None
     inner = (f.toks[j].start + 1, close)
     return Subject(inner[0], inner[1], None, inner, "org"), (start, f.toks[start].start)
+
+
+@lru_cache(maxsize=1)
+def _gazetteers() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded place names → kind, and folded name tokens → classes (the NER gazetteers, without its clusters)."""
+    places = {r[0]: r[1] for r in data_rows("gazetteer_places.tsv") if len(r) >= 2}
+    names = {r[0]: r[1] for r in data_rows("gazetteer_names.tsv") if len(r) >= 2}
+    return places, names
+
+
+def place_subject(f: Field, subject: Subject | None) -> Subject | None:
+    """A subject that opens with a one-word place (a country or city standing for its government)
+    ends there when the cue takes a noun phrase: ``نفت بكين انتهاك …``, ``ترفض موسكو انفصال …`` — a
+    place name is not followed by a genitive, so the next word opens the content."""
+    if subject is None or subject.category not in ("name", "org"):
+        return subject
+    k = index_after(f, subject.start)
+    if k + 1 >= len(f.toks) or f.toks[k + 1].start >= subject.end:
+        return subject
+    places, names = _gazetteers()
+    first, second = f.words[k], f.words[k + 1]
+    kind = places.get(first)
+    if kind not in ("country", "city") or f"{first} {second}" in places or "PER" in names.get(first, ""):
+        return subject  # سارة ساندرز: a place name that is also a first name opens a personal name
+    if second in names or second.startswith("و"):
+        return subject  # a name, or a list of states (فرنسا وبريطانيا), goes on the subject
+    if kind == "city" and second.startswith("ال"):
+        return subject  # many city names are also common words: only an indefinite noun after one opens content
+    if not second[:1].isalpha() or second in places:
+        return subject
+    return Subject(subject.start, f.toks[k].end, None, (subject.start, f.toks[k].end), "org")  # the state speaks

@@ -4,12 +4,20 @@ contract statements."""
 
 from __future__ import annotations
 
-from marsad.nlp.content import Field, content_end, content_kind, narration_break, starts_new_statement
+from marsad.nlp.content import (
+    Field,
+    content_end,
+    content_kind,
+    narration_break,
+    predicate_participle,
+    starts_new_statement,
+)
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.drafts import Report
 from marsad.nlp.openers import (
     PREPOSITIONS,
     RELAY_WORDS,
+    adverbial_lead,
     content_start,
     find_opener,
     index_after,
@@ -20,7 +28,14 @@ from marsad.nlp.openers import (
     starts_with_prep,
 )
 from marsad.nlp.report_passes import drop_relayed_sources, main_clause_subjects, nested_relay_subjects
-from marsad.nlp.report_rules import masdar_prep_content, np_end, quoted_subject, short_quote, vso_report
+from marsad.nlp.report_rules import (
+    masdar_prep_content,
+    np_end,
+    place_subject,
+    quoted_subject,
+    short_quote,
+    vso_report,
+)
 from marsad.nlp.sources import (
     antecedent,
     as_report,
@@ -122,6 +137,7 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
             or _after_source_noun(f, i)
             or _adverbial_masdar(f, i, cue)
             or _adjectival_participle(f, i, cue)
+            or (cue.kind == "participle" and predicate_participle(f, i))
         ):
             continue
         cue_span = (f.toks[i].start + prefix, f.toks[i + nwords - 1].end)
@@ -179,7 +195,12 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             subject = relay_subject(f, j, opener) or subject
         after = skip_adverbials(f, j, opener)
         rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
-        if cue.content != "clause" and len(rest) >= 2 and not pp_only(f, after):
+        if (
+            cue.content != "clause"
+            and len(rest) >= 2
+            and not pp_only(f, after)
+            and not adverbial_lead(f, j, opener, cue)
+        ):
             start = np_start(f, after, cue)  # أعرب عن حزنه "…"
         elif len(rest) >= 2 and short_quote(f, opener) and starts_with_prep(f, after, cue):
             start = np_start(f, after, cue)  # أبلغوا عن عدم استجابة … "نشطة": the quotation is inside the phrase
@@ -196,6 +217,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             if no_subject
             else _checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
         )
+        subject = place_subject(f, subject) if np_subject else subject
         if cue.lemma == "نقل" or any(w == "نقلا" for w in f.words[j:opener]):
             subject = relay_subject(f, j, opener) or subject
         after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
@@ -212,8 +234,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         prep_then_comp = opener > j and f.words[opener - 1] in cue.preps and f.words[opener] in clause_words().comp
         if cue.content != "clause" and prep_at is not None:
             start = (prep_at + 1, f.toks[prep_at + 1].start)
-        elif prep_then_comp:  # لفت السيد نصر الله إلى أن: what stands before إلى is the subject
-            start = content_start(f, opener, cue)
+        elif prep_then_comp or adverbial_lead(f, j if subject is None else index_after(f, subject.end), opener, cue):
+            start = content_start(f, opener, cue)  # لفت السيد نصر الله إلى أن، أوضح في تصريح لـ… أن
         elif (at_participle and rest) or (
             cue.content != "clause"
             and (len(rest) >= 2 or (rest and short_q))
@@ -234,7 +256,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         if (j < limit and starts_with_prep(f, j, cue)) or cue.kind == "participle":
             subject = None  # متوعدا بمحاربة …: the content follows at once
         else:
-            subject = _checked(parse_subject(region, np_mode=True), region, cue, True)
+            subject = place_subject(f, _checked(parse_subject(region, np_mode=True), region, cue, True))
         subject = _with_surname(f, subject, cue, limit)
         check_name = subject is not None and subject.category == "name"
         if check_name and subject is not None:
