@@ -59,9 +59,9 @@ def clitic_length(word: str) -> int:
     if rest[:1] in "بلك" and len(rest) > 3:
         if rest.startswith("لل") and len(rest) > 3:
             return n + 1
-        if rest[1:].startswith(ARTICLE):
+        if rest[1:].startswith(ARTICLE) and len(rest) - 1 >= len(ARTICLE) + 2:  # not وكالة = و + ك + اله
             return n + 1
-        if not _is_name(rest) and _likelier(rest[1:], rest) and len(rest) >= 4:
+        if not _is_name(rest) and len(rest) >= 5 and _likelier(rest[1:], rest):
             return n + 1
     if n and (rest.startswith(ARTICLE) or (not _is_name(word) and _likelier(rest, word))):
         return n
