@@ -7,6 +7,7 @@ never stops the batch.  The kind of an input is sniffed from its content more th
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from marsad.errors import Refusal, Skip
 from marsad.extract import extract
+from marsad.ingest.decode import decode
 from marsad.ingest.jsonl import read_jsonl, records_from_json
 from marsad.ingest.limits import bounded_lines, bounded_read
 from marsad.ingest.rawdoc import RawDoc
@@ -26,6 +28,7 @@ from marsad.models import Article
 from marsad.settings import Settings
 
 GZIP_MAGIC = b"\x1f\x8b"
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)  # UTF-32 LE starts like UTF-16 LE
 _HTML_NAMES = (".html", ".htm", ".xhtml", ".shtml")
 
 
@@ -163,6 +166,12 @@ def raw_from_bytes(
             return
         except (OSError, zlib.error) as e:
             yield Refusal(source, f"broken gzip stream ({e})")
+            return
+    if data.startswith(_WIDE_BOMS):  # UTF-16/32 with a BOM: sniffed (and read) as UTF-8 from here on
+        try:
+            data, encoding = decode(data).encode("utf-8"), "utf-8"
+        except Skip as e:
+            yield Refusal(source, e.reason)
             return
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):

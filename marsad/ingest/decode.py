@@ -77,6 +77,9 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     strong = _canonical(declared) if declared else None
     if strong and strong not in _WEAK:
         try:
@@ -103,6 +106,21 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if score < 0.5:
         raise Skip(f"undecodable text (best guess {enc} gives mostly symbols)")
     return _checked(data.decode(enc))
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut or spliced page): decoded with U+FFFD for them.
+
+    Single-byte Arabic code pages almost never form valid multi-byte UTF-8 sequences, so text
+    that decodes with twenty real multi-byte characters or more for each error is UTF-8, not
+    windows-1256.
+    """
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd")
+    multibyte = sum(1 for ch in text[:50_000] if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte >= 20 * errors:
+        return text
+    return None
 
 
 def _checked(text: str) -> str:

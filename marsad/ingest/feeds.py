@@ -22,7 +22,11 @@ from marsad.settings import Settings
 
 def read_feed(source: str, data: bytes, settings: Settings, *, url: str | None = None) -> Iterator[RawDoc | Refusal]:
     """The entries of a feed; ``url`` is where the feed was fetched from (entries' pages are then fetched)."""
-    parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never takes it for a path or URL
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never takes it for a path or URL
+    except (ValueError, OverflowError) as e:  # e.g. a character reference past U+10FFFF (&#x110000;)
+        yield Refusal(source, f"malformed feed: {e}")
+        return
     entries = parsed.entries
     if not entries:
         why = f": {parsed.bozo_exception}" if parsed.get("bozo") else ""
