@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from marsad.errors import Refusal, Skip
-from marsad.extract import extract
+from marsad.errors import Refusal
 from marsad.ids import article_id
-from marsad.ingest import iter_raw
+from marsad.ingest import extract_raw, iter_raw
 from marsad.ingest.rawdoc import RawDoc
 from marsad.models import Analysis, Article
 from marsad.nlp import analyse
@@ -73,16 +72,6 @@ def known_id(raw: RawDoc) -> str | None:
 
 Outcome = Any  # what a worker hands back: an Article, an Analysis, a prepared row set, or a refusal reason (str)
 Mapper = Callable[[Callable[[Any], Outcome], list[Any]], Iterable[Outcome]]
-
-
-def _extract_one(raw: RawDoc) -> Article | str:
-    """The article, or why there is none (runs in a worker when ``jobs`` > 1)."""
-    try:
-        return extract(raw)
-    except Skip as e:
-        return e.reason
-    except Exception as e:  # a bug on one document must not stop the batch
-        return f"could not extract ({type(e).__name__}: {e})"
 
 
 def _analyse_one(
@@ -156,9 +145,9 @@ class _Job:
         fresh = [raw for raw, aid in zip(batch, ids, strict=True) if aid not in stored]
         report.skipped += len(batch) - len(fresh)
         articles: list[Article] = []
-        for raw, outcome in zip(fresh, self.mapper(_extract_one, fresh), strict=True):
-            if isinstance(outcome, str):
-                self.refuse(Refusal(raw.source, outcome))
+        for outcome in self.mapper(extract_raw, fresh):  # runs in a worker when jobs > 1
+            if isinstance(outcome, Refusal):
+                self.refuse(outcome)
             else:
                 articles.append(outcome)
         late = self.store.stored_ids(a.id for a in articles if a.id not in stored)  # ids known only now (HTML)

@@ -36,16 +36,23 @@ def read(inputs: Iterable[str | os.PathLike[str]], settings: Settings | None = N
     """Read every input; yield Articles and Refusals in input order."""
     settings = settings or Settings()
     for item in inputs:
-        for raw in iter_raw(str(item), settings):
-            if isinstance(raw, Refusal):
-                yield raw
-                continue
-            try:
-                yield extract(raw)
-            except Skip as e:
-                yield Refusal(raw.source, e.reason)
-            except Exception as e:  # a bug on one document must not stop the batch
-                yield Refusal(raw.source, f"could not extract ({type(e).__name__}: {e})")
+        yield from extract_all(iter_raw(str(item), settings))
+
+
+def extract_all(raws: Iterable[RawDoc | Refusal]) -> Iterator[Article | Refusal]:
+    """Each RawDoc extracted; a document that cannot be extracted becomes a Refusal naming it."""
+    for raw in raws:
+        yield raw if isinstance(raw, Refusal) else extract_raw(raw)
+
+
+def extract_raw(raw: RawDoc) -> Article | Refusal:
+    """One RawDoc extracted, or the reason it could not be."""
+    try:
+        return extract(raw)
+    except Skip as e:
+        return Refusal(raw.source, e.reason)
+    except Exception as e:  # a bug on one document must not stop the batch
+        return Refusal(raw.source, f"could not extract ({type(e).__name__}: {e})")
 
 
 def iter_raw(name: str, settings: Settings) -> Iterator[RawDoc | Refusal]:
@@ -220,4 +227,4 @@ def _is_html(head: bytes) -> bool:
     ) or (head.startswith(b"<") and b"<html" in head)
 
 
-__all__ = ["RawDoc", "iter_raw", "raw_from_bytes", "read"]
+__all__ = ["RawDoc", "extract_all", "extract_raw", "iter_raw", "raw_from_bytes", "read"]

@@ -15,8 +15,7 @@ from typing import IO, Any
 import fsspec
 
 from marsad.errors import Refusal, Skip
-from marsad.extract import extract
-from marsad.ingest import iter_raw, raw_from_bytes
+from marsad.ingest import extract_all, iter_raw, raw_from_bytes
 from marsad.ingest.jsonl import FIELDS, read_jsonl, record_to_raw
 from marsad.ingest.limits import bounded_lines, bounded_read
 from marsad.ingest.rawdoc import RawDoc
@@ -31,16 +30,7 @@ _LOCK = Lock()
 
 def articles(p: Partition, settings: Settings) -> Iterator[Article | Refusal]:
     """The articles of a partition, in record order; a record that cannot be read is a refusal."""
-    for raw in raw_docs(p, settings):
-        if isinstance(raw, Refusal):
-            yield raw
-            continue
-        try:
-            yield extract(raw)
-        except Skip as e:
-            yield Refusal(raw.source, e.reason)
-        except Exception as e:  # a bug on one document must not stop the partition
-            yield Refusal(raw.source, f"could not extract ({type(e).__name__}: {e})")
+    return extract_all(raw_docs(p, settings))
 
 
 def raw_docs(p: Partition, settings: Settings) -> Iterator[RawDoc | Refusal]:
