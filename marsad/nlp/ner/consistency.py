@@ -50,12 +50,19 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
     names = {k: c.most_common(1)[0][0] for k, c in votes.items() if _spreadable(k)}
     if not names:
         return tags
+    longest: dict[str, int] = {}  # first word of a name → its most words
+    for k in names:
+        longest[k[0]] = max(longest.get(k[0], 0), len(k))
     out: list[list[str]] = []
     for words, sent_tags in zip(bares, tags, strict=True):
+        if not any(w in longest for w in words):
+            out.append(sent_tags)
+            continue
         new = list(sent_tags)
         i = 0
         while i < len(words):
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            most = longest.get(words[i], 0)
+            for n in range(min(most, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
                 if key in names and all(t == "O" for t in new[i : i + n]):
                     typ = names[key]

@@ -23,6 +23,7 @@ NEAR_KEYS = frozenset(("w", "b", "c", "cf", "t", "g", "p", "al"))  # what a word
 FAR_KEYS = frozenset(("w", "c", "t"))  # … and at ±2
 BOUND_LEFT2, BOUND_LEFT1, BOUND_RIGHT1, BOUND_RIGHT2 = ["-2BOUND"], ["-1BOUND"], ["1BOUND"], ["2BOUND"]
 LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+MAX_CACHED_WORDS = 262144  # per model; the cache starts afresh when full
 
 
 @lru_cache(maxsize=262144)
@@ -91,41 +92,83 @@ def bare_form(token: str) -> str:
     return feats.get("b", feats["w"])
 
 
-@lru_cache(maxsize=262144)
-def _token_feature_lists(token: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str]:
-    """Own features; its features as the word at -2, -1, +1 and +2 of another token; folded form; stem."""
+FeatureLists = tuple[list[str], list[str], list[str], list[str], list[str], str, str, int]
+
+
+def _feature_lists(token: str, known: frozenset[str] | None) -> FeatureLists:
+    """Own features; its features as the word at -2, -1, +1 and +2 of another token; folded form; stem;
+    the length in words of the longest gazetteer place it may start (0 if none).  With ``known``,
+    only the attributes a model has weights for are kept."""
     wf = word_features(token)
-    own = [f"{k}={v}" for k, v in wf]
     near = [(k, v) for k, v in wf if k in NEAR_KEYS]
     far = [(k, v) for k, v in wf if k in FAR_KEYS]
-    return (
-        own,
+    lists = (
+        [f"{k}={v}" for k, v in wf],
         [f"-2{k}={v}" for k, v in far],
         [f"-1{k}={v}" for k, v in near],
         [f"1{k}={v}" for k, v in near],
         [f"2{k}={v}" for k, v in far],
-        wf[0][1],
-        strip_proclitics(wf[0][1]) if wf[0][1] else "",
     )
+    if known is not None:
+        lists = tuple([a for a in attrs if a in known] for attrs in lists)  # type: ignore[assignment]
+    folded = wf[0][1]
+    stem = strip_proclitics(folded) if folded else ""
+    firsts = lexicons().place_firsts
+    return (*lists, folded, stem, max(firsts.get(stem, 0), firsts.get(folded, 0)))
 
 
 @lru_cache(maxsize=262144)
-def _known_feature_lists(
-    token: str, known: frozenset[str]
-) -> tuple[list[str], list[str], list[str], list[str], list[str], str, str]:
-    """:func:`_token_feature_lists` keeping only the features a model has weights for."""
-    lists = _token_feature_lists(token)
-    kept = tuple([f for f in fs if f in known] for fs in lists[:5])
-    return kept[0], kept[1], kept[2], kept[3], kept[4], lists[5], lists[6]
+def _token_feature_lists(token: str) -> FeatureLists:
+    """:func:`_feature_lists` of a token, all attributes kept (for training)."""
+    return _feature_lists(token, None)
 
 
-def _place_matches(forms: list[str], stems: list[str]) -> list[str]:
-    """``B``/``I``/``""`` per token: multi-word gazetteer places (first word may carry clitics)."""
+@lru_cache(maxsize=4)
+def _known_cache(known: frozenset[str]) -> dict[str, FeatureLists]:
+    """Per model: token → :func:`_feature_lists` keeping only the attributes the model has weights for."""
+    return {}
+
+
+def _known_lists(tokens: list[str], known: frozenset[str]) -> list[FeatureLists]:
+    cache = _known_cache(known)
+    out: list[FeatureLists] = []
+    for t in tokens:
+        lists = cache.get(t)
+        if lists is None:
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
+            lists = cache[t] = _feature_lists(t, known)
+        out.append(lists)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _bigram_words(known: frozenset[str]) -> frozenset[str]:
+    """The words of a token that has a weighted bigram attribute (``bi-=x|word``, ``bi+=word|y``)."""
+    out: set[str] = set()
+    for attr in known:
+        if attr.startswith(("bi-=", "bi+=")):
+            pair = attr[4:]  # a word may hold "|" itself: every split point is a candidate
+            cuts = [i for i, ch in enumerate(pair) if ch == "|"]
+            out.update(pair[i + 1 :] if attr[2] == "-" else pair[:i] for i in cuts)
+    return frozenset(out)
+
+
+def _place_matches(forms: list[str], stems: list[str], longests: list[int] | None = None) -> list[str]:
+    """``B``/``I``/``""`` per token: multi-word gazetteer places (first word may carry clitics).
+
+    ``longests``: per token, the longest place (in words) its stem or form starts, if known already."""
     lex = lexicons()
     out = [""] * len(forms)
+    if longests is None:
+        longests = [
+            max(lex.place_firsts.get(s, 0), lex.place_firsts.get(f, 0)) for f, s in zip(forms, stems, strict=True)
+        ]
+    if not any(longests):
+        return out
     i = 0
     while i < len(forms):
-        longest = max(lex.place_firsts.get(stems[i], 0), lex.place_firsts.get(forms[i], 0))
+        longest = longests[i]
         hit = 0
         for n in range(min(longest, len(forms) - i), 1, -1):
             rest = " ".join(forms[i + 1 : i + n])
@@ -149,13 +192,11 @@ def sentence_features(tokens: list[str], known: frozenset[str] | None = None) ->
     left out: the tags do not change, the tagging gets faster.
     """
     n = len(tokens)
-    if known is None:
-        lists = [_token_feature_lists(t) for t in tokens]
-    else:
-        lists = [_known_feature_lists(t, known) for t in tokens]
+    lists = [_token_feature_lists(t) for t in tokens] if known is None else _known_lists(tokens, known)
+    bigram_words = None if known is None else _bigram_words(known)
     words = [x[5] for x in lists]
     stems = [x[6] for x in lists]
-    places = _place_matches(words, stems)
+    places = _place_matches(words, stems, [x[7] for x in lists])
     out: list[list[str]] = []
     for i in range(n):
         feats = ["bias", *lists[i][0]]
@@ -163,12 +204,13 @@ def sentence_features(tokens: list[str], known: frozenset[str] | None = None) ->
         feats += lists[i - 1][2] if i >= 1 else BOUND_LEFT1
         feats += lists[i + 1][3] if i + 1 < n else BOUND_RIGHT1
         feats += lists[i + 2][4] if i + 2 < n else BOUND_RIGHT2
-        left = f"bi-={words[i - 1] if i else '<s>'}|{words[i]}"
-        right = f"bi+={words[i]}|{words[i + 1] if i + 1 < n else '</s>'}"
-        if known is None or left in known:
-            feats.append(left)
-        if known is None or right in known:
-            feats.append(right)
+        if bigram_words is None or words[i] in bigram_words:
+            left = f"bi-={words[i - 1] if i else '<s>'}|{words[i]}"
+            right = f"bi+={words[i]}|{words[i + 1] if i + 1 < n else '</s>'}"
+            if known is None or left in known:
+                feats.append(left)
+            if known is None or right in known:
+                feats.append(right)
         if places[i]:
             feats.append(f"mp={places[i]}")
         out.append(feats)
