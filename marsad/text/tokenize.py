@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text.normalize import fold
 
@@ -30,7 +31,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(iter_tokens(text, start, end))
 
 
+@lru_cache(maxsize=262144)
+def _fold_word(word: str) -> str:
+    """``fold`` of one token, cached: news text repeats its words, and folding short strings is costly."""
+    return fold(word)
+
+
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     stop = len(text) if end is None else end
     for m in TOKEN_RE.finditer(text, start, stop):
-        yield Token(m.group(), m.start(), m.end(), fold(m.group()))
+        word = m.group()
+        yield Token(word, m.start(), m.end(), _fold_word(word))
