@@ -19,7 +19,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,12 +26,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from common import peak_rss_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def phase_baseline(files: list[str], limit: int) -> dict[str, Any]:
@@ -100,7 +97,7 @@ def child_main(ns: argparse.Namespace) -> None:
         result = phase_ingest(ns.files, ns.limit, ns.db, ns.analyser, ns.batch_size, ns.jobs)
     result["wall"] = time.perf_counter() - wall
     result["cpu"] = time.process_time() - cpu
-    result["rss_mb"] = _peak_rss_mb()
+    result["rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
 
 

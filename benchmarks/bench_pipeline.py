@@ -18,19 +18,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import DEFAULT_CORPUS, read_and_normalise
 
-import marsad  # noqa: E402
-from marsad.models import Article  # noqa: E402
-from marsad.nlp import pipeline  # noqa: E402
-from marsad.nlp.document import Doc  # noqa: E402
-from marsad.text import normalize  # noqa: E402
-
-DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
+from marsad.models import Article
+from marsad.nlp import pipeline
+from marsad.nlp.document import Doc
 
 
 def main(argv: list[str]) -> int:
@@ -41,14 +35,7 @@ def main(argv: list[str]) -> int:
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    t0 = time.process_time()
-    articles = [a for a in islice(marsad.read(str(args.corpus)), args.n) if isinstance(a, Article)]
-    t_read = time.process_time() - t0
-    t0 = time.process_time()
-    for a in articles:
-        normalize(a.title or "")
-        normalize(a.text)
-    base = t_read + time.process_time() - t0
+    articles, base = read_and_normalise(args.corpus, args.n)
     n = len(articles)
     steps = pipeline()
     warm = Doc(Article(id="warm", text="قال الرئيس اللبناني ميشال عون في بيروت أمس إن الحكومة ستجتمع."))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -24,16 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from common import peak_rss_mb  # noqa: E402
+
 from marsad.errors import Refusal  # noqa: E402
 from marsad.ingest import read  # noqa: E402
 from marsad.text import normalize  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "data" / "news"
 DEFAULT = [NEWS / "ant-multisource.jsonl.gz", NEWS / "ant-jawharafm.jsonl.gz"]
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def baseline(files: list[Path], limit: int) -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import sys
 import time
 from collections import Counter
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from common import peak_rss_mb  # noqa: E402
 
 from marsad.dedup import DedupIndex, article_text, signature  # noqa: E402
 from marsad.errors import Refusal  # noqa: E402
@@ -39,10 +40,6 @@ from marsad.stories import StoryIndex, StoryItem, day_number, term_counts  # noq
 from marsad.text import normalize  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def articles(path: Path, limit: int, by_date: bool = False) -> list[Article]:
