@@ -1,7 +1,7 @@
 """Storage: :func:`open_store` turns a database URL into a :class:`~marsad.store.base.Store`.
 
 ``sqlite:///path.db`` (the default, ``Settings.db``), ``sqlite:///:memory:``, or a plain file path;
-``postgresql://…`` is reserved for the PostgreSQL backend.
+``postgresql://user:pass@host:port/db`` opens the PostgreSQL backend (:mod:`marsad.store.postgres`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Stor
     url = url or settings.db
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
-        raise StoreURLError(f"the PostgreSQL store is not available yet ({url.split('@')[-1]}); use sqlite:///path.db")
+        from marsad.store.postgres import PostgresStore
+
+        return PostgresStore(url.replace("postgresql+psycopg://", "postgresql://", 1), settings)
     if scheme not in ("", "sqlite"):
         raise StoreURLError(f"unknown database URL scheme {scheme!r}: use sqlite:///path.db or postgresql://…")
     from marsad.store.sqlite import SqliteStore

@@ -1,0 +1,1 @@
+"""PostgreSQL migrations (numbered SQL files), shipped as package data."""
