@@ -29,3 +29,12 @@ def test_stories_lists_a_story_across_outlets_and_shows_it_whole(tmp_path: Path)
     assert shown.exit_code == 0 and "outlet-b" in shown.output and "وزير الداخلية" in shown.output
     missing = runner.invoke(app, ["stories", "--db", f"sqlite:///{db}", "--id", "nope"])
     assert missing.exit_code == 2
+
+
+def test_stories_say_clearly_when_the_backend_keeps_none(store_url: str) -> None:
+    result = CliRunner().invoke(app, ["stories", "--db", store_url])
+    if store_url.startswith("sqlite"):
+        assert result.exit_code == 0, result.output
+    else:  # PostgreSQL keeps no stories yet: a clear message and a usage error, not a traceback
+        assert result.exit_code == 2
+        assert "stories" in result.output and "Traceback" not in result.output

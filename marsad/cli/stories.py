@@ -28,6 +28,23 @@ def stories(
 ) -> None:
     """Stories: the same event across outlets, each with its articles and the statements each outlet carried."""
     settings = Settings.from_env(db=db)
+    try:
+        _stories(settings, query, story_id, min_outlets, duplicates, limit, offset, as_json)
+    except NotImplementedError as e:
+        typer.echo(f"marsad: {e} (stories are kept by the SQLite store so far)", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _stories(
+    settings: Settings,
+    query: str,
+    story_id: str | None,
+    min_outlets: int,
+    duplicates: bool,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
     with open_store(settings.db, settings) as store:
         if duplicates:
             copies = store.near_duplicates(story_id, limit, offset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
@@ -172,14 +174,16 @@ def stories(
     limit: LimitParam = 20,
     offset: OffsetParam = 0,
 ) -> dict[str, Any]:
-    return serialize.page_dict(store.stories(q, limit, offset, min_outlets), asdict)
+    with _stories_kept():
+        return serialize.page_dict(store.stories(q, limit, offset, min_outlets), asdict)
 
 
 @router.get(
     "/stories/{story_id:path}", tags=["stories"], summary="One story: its articles, statements per outlet, copies"
 )
 def story(store: StoreDep, story_id: Annotated[str, Path(min_length=1, max_length=300)]) -> dict[str, Any]:
-    found = store.story(story_id)
+    with _stories_kept():
+        found = store.story(story_id)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return asdict(found)
@@ -192,7 +196,17 @@ def duplicates(
     limit: LimitParam = 20,
     offset: OffsetParam = 0,
 ) -> dict[str, Any]:
-    return serialize.page_dict(store.near_duplicates(of, limit, offset), asdict)
+    with _stories_kept():
+        return serialize.page_dict(store.near_duplicates(of, limit, offset), asdict)
+
+
+@contextmanager
+def _stories_kept() -> Iterator[None]:
+    """A store that keeps no stories answers 501, not 500."""
+    try:
+        yield
+    except NotImplementedError as e:
+        raise HTTPException(501, str(e)) from None
 
 
 @router.post(
