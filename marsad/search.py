@@ -51,6 +51,25 @@ def name_pattern(name: str) -> str | None:
     return f" {joined} " if joined else None
 
 
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def arabic_spellings(text: str) -> list[str]:
+    """The Arabic spellings of a name written in Latin letters (ANETAC pairs); none for other text."""
+    if not _LATIN_RE.search(text):
+        return []
+    from marsad.nlp.names import latin_to_arabic  # the table is read on first use only
+
+    return latin_to_arabic(text)
+
+
+def name_patterns(name: str) -> list[str]:
+    """:func:`name_pattern` of a name and, when it is written in Latin letters, of its Arabic spellings:
+    ``Soleimani`` finds the key of ``قاسم سليماني``."""
+    found = [name_pattern(n) for n in (name, *arabic_spellings(name))]
+    return list(dict.fromkeys(p for p in found if p))
+
+
 # ---- queries -------------------------------------------------------------------------------------
 
 
@@ -130,6 +149,11 @@ def _word_clause(word: str, prefix: bool, terms: set[str], doc_freq: DocFreq | N
     ):
         alts.append(Alternative((stem,)))
         terms.add(stem)
+    for spelling in arabic_spellings(word):  # a Latin-letter name: also its Arabic spellings
+        arabic = tuple(join_compounds(words(fold(spelling))))
+        if arabic and all(alt.words != arabic for alt in alts):
+            alts.append(Alternative(arabic))
+            terms.update(arabic)
     return Clause(tuple(alts))
 
 
@@ -165,9 +189,11 @@ __all__ = [
     "Alternative",
     "Clause",
     "ParsedQuery",
+    "arabic_spellings",
     "name_forms",
     "name_key",
     "name_pattern",
+    "name_patterns",
     "parse_query",
     "snippet",
 ]

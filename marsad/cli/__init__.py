@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from marsad.cli import demo as _demo  # noqa: F401  (each import registers its commands)
+from marsad.cli import entities as _entities  # noqa: F401
 from marsad.cli import extract as _extract  # noqa: F401
 from marsad.cli import ner as _ner  # noqa: F401
 from marsad.cli import report as _report  # noqa: F401

@@ -143,6 +143,20 @@ class Store(ABC):
         """Articles not stored because they copy a stored one (``of``: that article's id), newest first."""
         raise NotImplementedError(f"{type(self).__name__} keeps no near-duplicates")
 
+    def merge_entities(self, a: str, b: str) -> int:
+        """Make the entity named ``a`` one with the entity named ``b`` (across articles; later ingests
+        follow); returns how many entity keys moved.  Raises LookupError for a name not stored."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity aliases")
+
+    def split_entity(self, name: str) -> int:
+        """Take the entity named ``name`` out of any merge (kept for later ingests); returns how many
+        entity keys left a merged entity.  Raises LookupError for a name not stored."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity aliases")
+
+    def entity_aliases(self, name: str) -> list[str]:
+        """The canonical names of the entity ``name`` stands for, merged names included, most used first."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity aliases")
+
     @abstractmethod
     def close(self) -> None: ...
 

@@ -19,7 +19,7 @@ from psycopg_pool import ConnectionPool
 from marsad.models import Analysis, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import postgres_search
+from marsad.store import entity_aliases, postgres_search
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
@@ -50,6 +50,8 @@ class PostgresStore(Store):
             raise StoreURLError(f"cannot connect to PostgreSQL at {where}: {str(e).strip().splitlines()[-1]}") from e
         with conn:
             migrate(conn)
+            with conn.transaction():
+                entity_aliases.sync(conn, "%s")  # entities stored before the alias table (migration 002)
         self._pool = ConnectionPool(dsn, min_size=1, max_size=pool_size, open=True, kwargs={"autocommit": True})
 
     # ---- writing ---------------------------------------------------------------------------------
@@ -82,6 +84,7 @@ class PostgresStore(Store):
                 new.append(p)
             if new:
                 _Copy(conn).load(new)
+                entity_aliases.sync(conn, "%s")
         return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -137,6 +140,20 @@ class PostgresStore(Store):
     def entities(self, name: str | None = None, limit: int = 50, offset: int = 0) -> Page[EntitySummary]:
         with self._pool.connection() as conn:
             return postgres_search.entity_summaries(conn, name, limit, offset)
+
+    def merge_entities(self, a: str, b: str) -> int:
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")
+            return entity_aliases.merge(conn, "%s", a, b)
+
+    def split_entity(self, name: str) -> int:
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")
+            return entity_aliases.split(conn, "%s", name)
+
+    def entity_aliases(self, name: str) -> list[str]:
+        with self._pool.connection() as conn:
+            return entity_aliases.aliases(conn, "%s", name)
 
     def close(self) -> None:
         self._pool.close()

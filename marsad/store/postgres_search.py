@@ -12,11 +12,18 @@ from typing import Any
 import psycopg
 
 from marsad.models import Span, Speaker, Statement
-from marsad.search import ParsedQuery, name_pattern, parse_query, snippet
+from marsad.search import ParsedQuery, name_patterns, parse_query, snippet
+from marsad.store import entity_aliases
 from marsad.store.base import ArticleHit, EntitySummary, Page, Query, StatementHit
 
 ARTICLE_RANK = "{0.05, 0.1667, 0.3333, 1.0}"  # D, C (readings), B (body), A (title): 0.5 : 1 : 3 as SQLite
 STATEMENT_RANK = "{0.05, 0.5, 0.5, 1.0}"  # B (readings), A (content): 0.5 : 1 as SQLite
+# names resolve through the alias table too (marsad.store.entity_aliases): merged names find each other
+_RESOLVED = entity_aliases.RESOLVED_KEYS.format(mark="%s")
+_SPEAKER = (
+    "(s.speaker_key LIKE %s OR EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid"
+    f" AND e.entity_id = s.speaker_entity AND e.entity_key IN {_RESOLVED}))"
+)
 
 
 def tsquery(parsed: ParsedQuery, exact_weights: str) -> str:
@@ -71,25 +78,34 @@ def _article_filters(q: Query, where: _Where) -> None:
 
 
 def _name_filter(where: _Where, cond: str, name: str) -> None:
-    pattern = name_pattern(name)
-    if pattern is None:
+    """``cond`` with the LIKE pattern of ``name`` (any of them, for a Latin-letter name and its Arabic
+    spellings); a name without words matches nothing."""
+    patterns = name_patterns(name)
+    if not patterns:
         where.add("FALSE")
-    else:
-        where.add(cond, _like(pattern))
+        return
+    where.add(
+        "(" + " OR ".join([cond] * len(patterns)) + ")",
+        *[_like(p) for p in patterns for _ in range(cond.count("%s"))],
+    )
 
 
 def search_articles(conn: psycopg.Connection, q: Query) -> Page[ArticleHit]:
     where = _Where()
     _article_filters(q, where)
     if q.entity is not None:
-        _name_filter(where, "a.rowid IN (SELECT article_rowid FROM entities WHERE name_key LIKE %s)", q.entity)
+        _name_filter(
+            where,
+            f"a.rowid IN (SELECT article_rowid FROM entities WHERE name_key LIKE %s OR entity_key IN {_RESOLVED})",
+            q.entity,
+        )
     if q.speaker is not None or q.kind is not None:
         sub = _Where()
         if q.speaker is not None:
-            _name_filter(sub, "speaker_key LIKE %s", q.speaker)
+            _name_filter(sub, _SPEAKER, q.speaker)
         if q.kind is not None:
-            sub.add("kind = %s", q.kind)
-        where.add(f"a.rowid IN (SELECT article_rowid FROM statements WHERE {sub.sql()})", *sub.params)
+            sub.add("s.kind = %s", q.kind)
+        where.add(f"a.rowid IN (SELECT s.article_rowid FROM statements s WHERE {sub.sql()})", *sub.params)
     parsed = parse_query(q.text, _doc_freq(conn))
     if q.text.strip() and not parsed:
         where.add("FALSE")
@@ -122,7 +138,8 @@ _STATEMENT_COLUMNS = (
 )
 
 _ABOUT_ENTITY = (
-    "EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid AND e.name_key LIKE %s"
+    "EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid AND (e.name_key LIKE %s"
+    f" OR e.entity_key IN {_RESOLVED})"
     " AND (e.entity_id = s.speaker_entity OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_rowid = e.rowid"
     ' AND m.zone = s.zone AND m.start >= s.content_start AND m."end" <= s.content_end)))'
 )
@@ -132,7 +149,7 @@ def search_statements(conn: psycopg.Connection, q: Query) -> Page[StatementHit]:
     where = _Where()
     _article_filters(q, where)
     if q.speaker is not None:
-        _name_filter(where, "s.speaker_key LIKE %s", q.speaker)
+        _name_filter(where, _SPEAKER, q.speaker)
     if q.entity is not None:
         _name_filter(where, _ABOUT_ENTITY, q.entity)
     if q.kind is not None:
@@ -169,45 +186,5 @@ def _statement_hit(r: tuple[Any, ...]) -> StatementHit:
 
 
 def entity_summaries(conn: psycopg.Connection, name: str | None, limit: int, offset: int) -> Page[EntitySummary]:
-    """Entities grouped across articles by their folded canonical name, most articles first."""
-    where = _Where()
-    if name is not None:
-        _name_filter(where, "name_key LIKE %s", name)
-    row = conn.execute(
-        f"SELECT count(DISTINCT canonical_key) FROM entities WHERE {where.sql()}",
-        where.params,
-    ).fetchone()
-    total = int(row[0]) if row else 0
-    groups = conn.execute(
-        f"SELECT canonical_key, count(DISTINCT article_rowid) AS n FROM entities WHERE {where.sql()}"
-        ' GROUP BY canonical_key ORDER BY n DESC, canonical_key COLLATE "C" LIMIT %s OFFSET %s',
-        [*where.params, limit, offset],
-    ).fetchall()
-    items: list[EntitySummary] = []
-    for key, articles in groups:
-        canonical = _most_common(conn, "canonical", key)
-        etype = _most_common(conn, "type", key)
-        aliases = [
-            r[0]
-            for r in conn.execute(
-                'SELECT DISTINCT al.alias COLLATE "C" FROM aliases al JOIN entities e ON e.rowid = al.entity_rowid'
-                " WHERE e.canonical_key = %s ORDER BY 1",
-                (key,),
-            )
-        ]
-        spoken = conn.execute(
-            "SELECT count(*) FROM statements s JOIN entities e"
-            " ON e.article_rowid = s.article_rowid AND e.entity_id = s.speaker_entity WHERE e.canonical_key = %s",
-            (key,),
-        ).fetchone()
-        items.append(EntitySummary(canonical, etype, aliases, int(articles), int(spoken[0]) if spoken else 0))
-    return Page(items, total, limit, offset)
-
-
-def _most_common(conn: psycopg.Connection, column: str, key: str) -> str:
-    row = conn.execute(
-        f"SELECT {column}, count(*) AS n FROM entities WHERE canonical_key = %s"
-        f' GROUP BY {column} ORDER BY n DESC, {column} COLLATE "C" LIMIT 1',
-        (key,),
-    ).fetchone()
-    return str(row[0]) if row else key
+    """Global entities (marsad.store.entity_aliases), most articles first, names ordered as SQLite orders them."""
+    return entity_aliases.summaries(conn, "%s", name, limit, offset, collate=' COLLATE "C"')

@@ -21,7 +21,7 @@ from marsad.ids import canonical_url
 from marsad.models import Analysis, Article, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import sqlite_search, stories_sqlite_read
+from marsad.store import entity_aliases, sqlite_search, stories_sqlite_read
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import IndexedText, index_article, index_statement
 from marsad.store.sqlite_migrate import migrate
@@ -94,6 +94,7 @@ class SqliteStore(Store):
         conn.execute("PRAGMA cache_size = -16384")  # 16 MiB
         conn.execute("PRAGMA temp_store = MEMORY")
         retry_busy(lambda: migrate(conn))
+        retry_busy(self._backfill_entity_keys)
         self.story_state = SqliteStories(conn)  # near-duplicates and stories, kept in step with the database
 
     # ---- writing ---------------------------------------------------------------------------------
@@ -152,6 +153,7 @@ class SqliteStore(Store):
                 new = [p for i, p in enumerate(new) if i not in near]
             if new:
                 _Rows(conn).insert(new)
+                entity_aliases.sync(conn, "?")
             self.story_state.record(near, candidates)
             self.story_state.assign([p.analysis for p in new])
             conn.execute("COMMIT")
@@ -160,6 +162,36 @@ class SqliteStore(Store):
             self.story_state.reset()  # its in-memory state may hold what was rolled back
             raise
         return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
+
+    def _backfill_entity_keys(self) -> None:
+        """Entities stored before the alias table (migration 003) get their keys and global entities."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM entities WHERE entity_key IS NULL LIMIT 1").fetchone() is None:
+            return
+        self._write(lambda: entity_aliases.sync(conn, "?"))
+
+    def _write(self, fn: Callable[[], T]) -> T:
+        """``fn`` in one write transaction."""
+        conn = self._conn
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                out = fn()
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            return out
+
+    def merge_entities(self, a: str, b: str) -> int:
+        return retry_busy(lambda: self._write(lambda: entity_aliases.merge(self._conn, "?", a, b)))
+
+    def split_entity(self, name: str) -> int:
+        return retry_busy(lambda: self._write(lambda: entity_aliases.split(self._conn, "?", name)))
+
+    def entity_aliases(self, name: str) -> list[str]:
+        with self._lock:
+            return entity_aliases.aliases(self._conn, "?", name)
 
     # ---- reading ---------------------------------------------------------------------------------
 

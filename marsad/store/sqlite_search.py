@@ -10,10 +10,17 @@ import sqlite3
 from typing import Any
 
 from marsad.models import Span, Speaker, Statement
-from marsad.search import ParsedQuery, name_pattern, parse_query, snippet
+from marsad.search import ParsedQuery, name_patterns, parse_query, snippet
+from marsad.store import entity_aliases
 from marsad.store.base import ArticleHit, EntitySummary, Page, Query, StatementHit
 
 ARTICLE_WEIGHTS = (3.0, 1.0, 0.5)  # title, body, rd
+# names resolve through the alias table too (marsad.store.entity_aliases): merged names find each other
+_RESOLVED = entity_aliases.RESOLVED_KEYS.format(mark="?")
+_SPEAKER = (
+    "(s.speaker_key LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid"
+    f" AND e.entity_id = s.speaker_entity AND e.entity_key IN {_RESOLVED}))"
+)
 STATEMENT_WEIGHTS = (1.0, 0.5)  # content, rd
 
 
@@ -68,12 +75,16 @@ def _article_filters(q: Query, where: _Where) -> None:
 
 
 def _name_filter(where: _Where, cond: str, name: str) -> None:
-    """``cond`` with the LIKE pattern of ``name``; a name without words matches nothing."""
-    pattern = name_pattern(name)
-    if pattern is None:
+    """``cond`` with the LIKE pattern of ``name`` (any of them, for a Latin-letter name and its Arabic
+    spellings); a name without words matches nothing."""
+    patterns = name_patterns(name)
+    if not patterns:
         where.add("0")
-    else:
-        where.add(cond, _like(pattern))
+        return
+    where.add(
+        "(" + " OR ".join([cond] * len(patterns)) + ")",
+        *[_like(p) for p in patterns for _ in range(cond.count("?"))],
+    )
 
 
 def search_articles(conn: sqlite3.Connection, q: Query) -> Page[ArticleHit]:
@@ -81,15 +92,18 @@ def search_articles(conn: sqlite3.Connection, q: Query) -> Page[ArticleHit]:
     _article_filters(q, where)
     if q.entity is not None:
         _name_filter(
-            where, "a.rowid IN (SELECT article_rowid FROM entities WHERE name_key LIKE ? ESCAPE '\\')", q.entity
+            where,
+            "a.rowid IN (SELECT article_rowid FROM entities WHERE name_key LIKE ? ESCAPE '\\'"
+            f" OR entity_key IN {_RESOLVED})",
+            q.entity,
         )
     if q.speaker is not None or q.kind is not None:
         sub = _Where()
         if q.speaker is not None:
-            _name_filter(sub, "speaker_key LIKE ? ESCAPE '\\'", q.speaker)
+            _name_filter(sub, _SPEAKER, q.speaker)
         if q.kind is not None:
-            sub.add("kind = ?", q.kind)
-        where.add(f"a.rowid IN (SELECT article_rowid FROM statements WHERE {sub.sql()})", *sub.params)
+            sub.add("s.kind = ?", q.kind)
+        where.add(f"a.rowid IN (SELECT s.article_rowid FROM statements s WHERE {sub.sql()})", *sub.params)
     parsed = parse_query(q.text, _doc_freq(conn))
     if q.text.strip() and not parsed:  # text with no word in it (punctuation): nothing to find
         where.add("0")
@@ -138,7 +152,8 @@ _STATEMENT_COLUMNS = (
 
 # a statement is about an entity when it speaks, or when one of its mentions lies inside the content
 _ABOUT_ENTITY = (
-    "EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid AND e.name_key LIKE ? ESCAPE '\\'"
+    "EXISTS (SELECT 1 FROM entities e WHERE e.article_rowid = s.article_rowid AND (e.name_key LIKE ? ESCAPE '\\'"
+    f" OR e.entity_key IN {_RESOLVED})"
     " AND (e.entity_id = s.speaker_entity OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_rowid = e.rowid"
     ' AND m.zone = s.zone AND m.start >= s.content_start AND m."end" <= s.content_end)))'
 )
@@ -148,7 +163,7 @@ def search_statements(conn: sqlite3.Connection, q: Query) -> Page[StatementHit]:
     where = _Where()
     _article_filters(q, where)
     if q.speaker is not None:
-        _name_filter(where, "s.speaker_key LIKE ? ESCAPE '\\'", q.speaker)
+        _name_filter(where, _SPEAKER, q.speaker)
     if q.entity is not None:
         _name_filter(where, _ABOUT_ENTITY, q.entity)
     if q.kind is not None:
@@ -182,45 +197,5 @@ def _statement_hit(r: tuple[Any, ...]) -> StatementHit:
 
 
 def entity_summaries(conn: sqlite3.Connection, name: str | None, limit: int, offset: int) -> Page[EntitySummary]:
-    """Entities grouped across articles by their folded canonical name, most articles first."""
-    where = _Where()
-    if name is not None:
-        _name_filter(where, "name_key LIKE ? ESCAPE '\\'", name)
-    total = int(
-        conn.execute(
-            f"SELECT count(DISTINCT canonical_key) FROM entities WHERE {where.sql()}", where.params
-        ).fetchone()[0]
-    )
-    groups = conn.execute(
-        f"SELECT canonical_key, count(DISTINCT article_rowid) AS n FROM entities WHERE {where.sql()}"
-        " GROUP BY canonical_key ORDER BY n DESC, canonical_key LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
-    ).fetchall()
-    items: list[EntitySummary] = []
-    for key, articles in groups:
-        canonical = _most_common(conn, "canonical", key)
-        etype = _most_common(conn, "type", key)
-        aliases = [
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT al.alias FROM aliases al JOIN entities e ON e.rowid = al.entity_rowid"
-                " WHERE e.canonical_key = ? ORDER BY al.alias",
-                (key,),
-            )
-        ]
-        spoken = conn.execute(
-            "SELECT count(*) FROM statements s JOIN entities e"
-            " ON e.article_rowid = s.article_rowid AND e.entity_id = s.speaker_entity WHERE e.canonical_key = ?",
-            (key,),
-        ).fetchone()[0]
-        items.append(EntitySummary(canonical, etype, aliases, int(articles), int(spoken)))
-    return Page(items, total, limit, offset)
-
-
-def _most_common(conn: sqlite3.Connection, column: str, key: str) -> str:
-    row = conn.execute(
-        f"SELECT {column}, count(*) AS n FROM entities WHERE canonical_key = ?"
-        f" GROUP BY {column} ORDER BY n DESC, {column} LIMIT 1",
-        (key,),
-    ).fetchone()
-    return str(row[0])
+    """Global entities (marsad.store.entity_aliases), most articles first."""
+    return entity_aliases.summaries(conn, "?", name, limit, offset)
