@@ -3,13 +3,12 @@ transaction and recorded in ``schema_migrations``; an advisory lock makes concur
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from importlib import resources
 
 import psycopg
 
-_NAME_RE = re.compile(r"^(\d{3})_(\w+)\.sql$")
+from marsad.store.migration_files import read_migrations
+
 _LOCK_KEY = 0x6D617273  # "mars": one advisory lock for schema changes
 
 
@@ -22,17 +21,7 @@ class Migration:
 
 def migrations() -> list[Migration]:
     """Every PostgreSQL migration shipped with marsad, in version order."""
-    folder = resources.files("marsad.store.migrations.postgres")
-    found: list[Migration] = []
-    for entry in folder.iterdir():
-        m = _NAME_RE.match(entry.name)
-        if m:
-            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
-    found.sort(key=lambda x: x.version)
-    versions = [x.version for x in found]
-    if len(set(versions)) != len(versions):
-        raise ValueError(f"two PostgreSQL migrations share a number: {versions}")
-    return found
+    return [Migration(*m) for m in read_migrations("marsad.store.migrations.postgres", "PostgreSQL")]
 
 
 def migrate(conn: psycopg.Connection, available: list[Migration] | None = None) -> list[int]:

@@ -3,12 +3,10 @@ and recorded in ``schema_migrations``; safe when two processes open a new databa
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
-from importlib import resources
 
-_NAME_RE = re.compile(r"^(\d{3})_(\w+)\.sql$")
+from marsad.store.migration_files import read_migrations
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +33,7 @@ class Migration:
 
 def migrations() -> list[Migration]:
     """Every SQLite migration shipped with marsad, in version order."""
-    folder = resources.files("marsad.store.migrations.sqlite")
-    found: list[Migration] = []
-    for entry in folder.iterdir():
-        m = _NAME_RE.match(entry.name)
-        if m:
-            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text("utf-8")))
-    found.sort(key=lambda x: x.version)
-    versions = [x.version for x in found]
-    if len(set(versions)) != len(versions):
-        raise ValueError(f"two SQLite migrations share a number: {versions}")
-    return found
+    return [Migration(*m) for m in read_migrations("marsad.store.migrations.sqlite", "SQLite")]
 
 
 def applied(conn: sqlite3.Connection) -> set[int]:
