@@ -23,7 +23,7 @@ from marsad.store import entity_aliases, postgres_search
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
-from marsad.store.sqlite import _Prepared, prepare
+from marsad.store.sqlite import _Prepared, prepare, split_duplicates
 
 CHUNK = 500
 POOL_MAX = 8
@@ -70,18 +70,7 @@ class PostgresStore(Store):
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")  # readers go on; one writer at a time
             ids, urls, hashes = _existing(conn, prepared)
-            new: list[_Prepared] = []
-            dups: list[str] = []
-            for p in prepared:
-                aid = p.analysis.article.id
-                if aid in ids or (p.url_key and p.url_key in urls) or p.index.text_hash in hashes:
-                    dups.append(aid)
-                    continue
-                ids.add(aid)
-                hashes.add(p.index.text_hash)
-                if p.url_key:
-                    urls.add(p.url_key)
-                new.append(p)
+            new, dups = split_duplicates(prepared, ids, urls, hashes)
             if new:
                 _Copy(conn).load(new)
                 entity_aliases.sync(conn, "%s")

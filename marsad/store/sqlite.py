@@ -69,6 +69,26 @@ def prepare(analysis: Analysis) -> _Prepared:
     return _Prepared(analysis, canonical_url(a.url) if a.url else None, index_article(a), doc)
 
 
+def split_duplicates(
+    prepared: list[_Prepared], ids: set[str], urls: set[str], hashes: set[str]
+) -> tuple[list[_Prepared], list[str]]:
+    """``(new, duplicate ids)``: an article is a duplicate when its id, canonical URL or normalised text
+    is stored already (``ids``/``urls``/``hashes``, updated here) or came earlier in ``prepared``."""
+    new: list[_Prepared] = []
+    dups: list[str] = []
+    for p in prepared:
+        aid = p.analysis.article.id
+        if aid in ids or (p.url_key and p.url_key in urls) or p.index.text_hash in hashes:
+            dups.append(aid)
+            continue
+        ids.add(aid)
+        hashes.add(p.index.text_hash)
+        if p.url_key:
+            urls.add(p.url_key)
+        new.append(p)
+    return new, dups
+
+
 def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -134,18 +154,7 @@ class SqliteStore(Store):
         conn.execute("BEGIN IMMEDIATE")  # waits (busy_timeout) for another writer; raises busy after it
         try:
             ids, urls, hashes = self._existing(prepared)
-            new: list[_Prepared] = []
-            dups: list[str] = []
-            for p in prepared:
-                aid = p.analysis.article.id
-                if aid in ids or (p.url_key and p.url_key in urls) or p.index.text_hash in hashes:
-                    dups.append(aid)
-                    continue
-                ids.add(aid)
-                hashes.add(p.index.text_hash)
-                if p.url_key:
-                    urls.add(p.url_key)
-                new.append(p)
+            new, dups = split_duplicates(prepared, ids, urls, hashes)
             candidates = [p.analysis for p in new]
             near = self.story_state.screen(candidates)  # near-copies of a stored article or of an earlier one here
             if near:
