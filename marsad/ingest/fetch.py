@@ -1,7 +1,9 @@
 """Fetching URLs with bounds: timeouts, a size limit, bounded redirects, and an SSRF guard.
 
 Private, loopback, link-local and other non-global addresses are refused (after every redirect
-too) unless ``Settings.allow_private_urls``.  The response is sniffed like a file.
+too) unless ``Settings.allow_private_urls``.  The address that was checked is the one connected
+to: the host is not resolved a second time, so a DNS answer that changes between the check and
+the connection (DNS rebinding) cannot reach a private address.  The response is sniffed like a file.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from marsad.errors import Refusal, Skip
@@ -54,14 +57,49 @@ def raw_from_url(url: str, settings: Settings) -> Iterator[RawDoc | Refusal]:
     yield from raw_from_bytes(url, fetched.data, settings, url=fetched.url, encoding=fetched.charset, html=html)
 
 
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects to the address :func:`check_url` approved for a host instead of resolving it again."""
+
+    def __init__(self) -> None:
+        self.pins: dict[str, str] = {}
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        return super().connect_tcp(self.pins.get(host, host), port, timeout, local_address, socket_options)
+
+
+def _pinned_transport(backend: _PinnedBackend) -> httpx.HTTPTransport:
+    """httpx's own transport with a connection pool that connects through ``backend`` (TLS still checks
+    the certificate against the host name of the URL)."""
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=backend)
+    return transport
+
+
 def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url`` following at most ``MAX_REDIRECTS`` redirects; raises :class:`Skip` with the reason."""
     timeout = httpx.Timeout(settings.fetch_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml,*/*"}
+    backend = _PinnedBackend()
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers, trust_env=False) as client:
+        with httpx.Client(
+            timeout=timeout,
+            follow_redirects=False,
+            headers=headers,
+            trust_env=False,
+            transport=_pinned_transport(backend),
+        ) as client:
             for _ in range(MAX_REDIRECTS + 1):
-                check_url(url, settings)
+                address = check_url(url, settings)
+                host = urlsplit(url).hostname
+                if address is not None and host:
+                    backend.pins[host] = address
                 with client.stream("GET", url) as resp:
                     if resp.is_redirect:
                         location = resp.headers.get("location")
@@ -96,8 +134,9 @@ def _bounded_body(resp: httpx.Response, settings: Settings) -> bytes:
     return bytes(buf)
 
 
-def check_url(url: str, settings: Settings) -> None:
-    """Refuse a URL that is not http(s) or whose host resolves to a non-public address."""
+def check_url(url: str, settings: Settings) -> str | None:
+    """Refuse a URL that is not http(s) or whose host resolves to a non-public address; returns the
+    address to connect to (None when private addresses are allowed: the host is resolved as usual)."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"}:
         raise Skip(f"only http and https URLs are fetched, not {parts.scheme or 'none'!r}")
@@ -105,7 +144,7 @@ def check_url(url: str, settings: Settings) -> None:
     if not host:
         raise Skip("URL without a host")
     if settings.allow_private_urls:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(
             host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
@@ -121,3 +160,4 @@ def check_url(url: str, settings: Settings) -> None:
                 f"refused to fetch {host!r}: it resolves to a private, loopback or link-local address ({ip}); "
                 "set allow_private_urls to allow it"
             )
+    return str(infos[0][4][0])

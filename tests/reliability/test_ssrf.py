@@ -146,3 +146,25 @@ def test_a_redirect_to_a_refused_address_is_refused(path: str) -> None:
 def test_a_redirect_between_public_pages_is_followed() -> None:
     (article,) = list(read(["http://news.example/to-public"], Settings()))
     assert isinstance(article, Article) and "الإضراب" in article.text
+
+
+def test_the_checked_address_is_the_one_connected_to(monkeypatch: pytest.MonkeyPatch, loopback: str) -> None:
+    """DNS rebinding: the host answers an approved address to the check and another one afterwards; the
+    connection must go to the approved one (here the loopback server, approved by a patched check)."""
+    port = int(loopback.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    answers: list[str] = []
+
+    def resolve(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host == "rebind.example":
+            answers.append(host)
+            ip = "127.0.0.1" if len(answers) == 1 else "192.0.2.1"  # later answers: an unreachable address
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(fetch_module.ipaddress.IPv4Address, "is_global", property(lambda self: True))
+    _Page.hits.clear()
+    fetched = fetch_module.fetch(f"http://rebind.example:{port}/pinned", Settings(fetch_timeout=2.0))
+    assert answers == ["rebind.example"]  # resolved once, by the check
+    assert _Page.hits == ["/pinned"] and "الإضراب" in fetched.data.decode()
