@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from marsad.nlp.speakers import Subject, agrees, parse_subject, preverbal_subject, tokenize_folded
+from marsad.nlp.preverbal import preverbal_subject
+from marsad.nlp.speakers import Subject, agrees, parse_subject, tokenize_folded
 from marsad.text import fold
 
 

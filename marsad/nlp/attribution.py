@@ -16,6 +16,7 @@ from typing import Literal
 from marsad.models import Entity, Span, Speaker
 from marsad.nlp.drafts import Report
 from marsad.nlp.honorifics import strip_honorifics
+from marsad.nlp.quotes import QUOTE_CHARS
 from marsad.nlp.speakers import Subject
 from marsad.text import Normalized, bare, fold
 
@@ -33,8 +34,13 @@ class Named:
 
 
 def _clean(name: str) -> str:
-    """A name without hashtag marks (``#حساب_المواطن`` → ``حساب المواطن``)."""
-    return " ".join(name.replace("#", " ").replace("_", " ").split()) if "#" in name else name
+    """A name without hashtag marks (``#حساب_المواطن`` → ``حساب المواطن``) or quotation marks
+    (``وكالة "سبأ"`` → ``وكالة سبأ``)."""
+    if "#" in name:
+        name = " ".join(name.replace("#", " ").replace("_", " ").split())
+    if not QUOTE_CHARS.isdisjoint(name):
+        name = " ".join("".join(" " if ch in QUOTE_CHARS else ch for ch in name).split())
+    return name
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +86,7 @@ class Resolver:
                 if s.role is not None:
                     self.roles.append((self._bare_key(fname, s.role), name))
             elif s.role is not None and s.category in ("org", "group"):
-                org = self._text(fname, s.role)
+                org = _clean(self._text(fname, s.role))
                 self.orgs.append((_key(org), org))
         self.names.sort(key=lambda x: -len(x[0]))
         self.orgs.sort(key=lambda x: -len(x[0]))
@@ -148,7 +154,7 @@ class Resolver:
             if _key(name) in self.bodies and s.role is None:  # إيران، الولايات المتحدة: a state speaks
                 return Speaker(name, "ORG", self.canonical_org(name), None, None, mention)
             return Speaker(name, "PER", self.canonical_name(name), None, role, mention)
-        text = mention.text
+        text = _clean(mention.text)
         if s.category == "role" and role is not None:
             person = self.name_for_role(fname, s.role) if s.role is not None else None
             return Speaker(role, "PER", person or role, None, role, mention)

@@ -20,6 +20,7 @@ COMMA_BREAKS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", 
 NEWLINE_RE = re.compile("\n")
 TERMINALS = frozenset({".", "!", "?", "؟", "…"})
 TRAILING = " \t.,،:;؛-–—"
+ABBREVIATION_PART = 3  # letters of one part of a dotted abbreviation (إف.بي.آي)
 ContentKind = Literal["direct", "indirect", "mixed"]
 
 
@@ -38,6 +39,7 @@ class Field:
     line_starts: frozenset[int]  # indices of the tokens that open a line
     terminals: frozenset[int]  # indices of the tokens that end a sentence
     bounds: tuple[list[int], list[int]] | None = None  # sentence first/stop per token, computed on demand
+    named_after: frozenset[str] | None = None  # words written right after a known first name, on demand
 
     @classmethod
     def build(cls, text: str, toks: list[Tok], pairs: dict[int, int], start: int = 0, end: int | None = None) -> Field:
@@ -48,7 +50,8 @@ class Field:
         newlines = [m.start() for m in NEWLINE_RE.finditer(text, start, len(text) if end is None else end)]
         line_starts = frozenset(bisect_left(starts, nl) for nl in newlines)
         terminals = frozenset(i for i, w in enumerate(words) if w in TERMINALS and not _decimal_point(text, toks[i]))
-        cues = frozenset(candidate_indices(words))
+        noncue = clause_words().noncue
+        cues = frozenset(i for i in candidate_indices(words) if words[i] not in noncue and words[i][1:] not in noncue)
         return cls(text, toks, words, pairs, index, starts, cues, newlines, line_starts, terminals)
 
     def newline_between(self, a: int, b: int) -> bool:
@@ -99,6 +102,13 @@ class Field:
             self.bounds = (first, stop)
         return self.bounds
 
+    def after_names(self, people: frozenset[str]) -> frozenset[str]:
+        """The words that follow a word of ``people`` somewhere in the field (جبران باسيل → باسيل)."""
+        if self.named_after is None:
+            pairs = zip(self.words, self.words[1:], strict=False)
+            self.named_after = frozenset(w for prev, w in pairs if prev in people)
+        return self.named_after
+
     def line_end(self, pos: int) -> int:
         nl = self.text.find("\n", pos)
         return len(self.text) if nl < 0 else nl
@@ -115,12 +125,21 @@ def starts_new_statement(f: Field, k: int) -> bool:
     prefix, _, cue = m
     if cue.kind == "participle":
         return not predicate_participle(f, k)
+    if correlative_bayn(f, k, cue.lemma):
+        return False
     prev = f.words[k - 1] if k else ""
     if cue.kind == "verb" and (prefix or (prev in COMMAS and not cue.present)):
         return True
     if cue.kind != "noun" or prev not in COMMAS:
         return False
     return cue.lemma not in ("قوله", "قولها", "قولهم") or prefix > 0  # ، بقوله
+
+
+def correlative_bayn(f: Field, i: int, lemma: str) -> bool:
+    """``اللقاء بينه وبين نظيره``: the second بين of "between … and …" is a preposition, not بيّن."""
+    if lemma != "بين":
+        return False
+    return any(w.startswith("بين") for w in f.words[max(f.sentence_start(i), i - 8) : i])
 
 
 def predicate_participle(f: Field, k: int) -> bool:
@@ -131,15 +150,24 @@ def predicate_participle(f: Field, k: int) -> bool:
     comp = clause_words().comp
     for back in range(2, 5):
         w = f.words[k - back] if k - back >= 0 else ""
-        if w in comp:
-            return True
+        if w in comp or (k - back >= 0 and f.sentence_start(k) == k - back and w.startswith(("ال", "وال"))):
+            return True  # … أن الدول مطالبة، والمرأة الروسية متهمة بـ: the predicate of a nominal sentence
         if not w.startswith("ال"):
             return False
     return False
 
 
 def _decimal_point(text: str, t: Tok) -> bool:
-    return t.text == "." and text[t.end : t.end + 1].isdigit() and text[t.start - 1 : t.start].isdigit()
+    """A point inside a number (2.5) or an abbreviation (إف.بي.آي، أ.ف.ب), not a sentence end."""
+    if t.text != "." or t.start == 0:
+        return False
+    before, after = text[t.start - 1 : t.start], text[t.end : t.end + 1]
+    if before.isdigit() and after.isdigit():
+        return True
+    if not (before.isalpha() and after.isalpha()):
+        return False
+    word = text[: t.start].rsplit(None, 1)[-1].rsplit(".", 1)[-1]
+    return len(word) <= ABBREVIATION_PART  # إف.بي: a short part before the point
 
 
 def narration_break(f: Field, k: int) -> bool:

@@ -13,6 +13,7 @@ from marsad.nlp.wordlists import headline_prefixes
 
 MAX_SOURCE = 6  # words before the colon
 LEAD_BREAKS = frozenset({":", ".", "-", "–", "|"})
+DATELINE_MARKS = frozenset({"-", "–", "—", "(", ")"})
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,8 @@ def headline_report(f: Field, first: int, stop: int) -> Report | None:
     words = [t.text for t in source]
     if _is_label(words) or not source[0].text[0].isalnum():
         return None
+    if not DATELINE_MARKS.isdisjoint(words):
+        return None  # واشنطن - (وكالات): a dateline (place, outlet), not a source
     cue_span = (f.toks[colon].start, f.toks[colon].end)
     gender = ""
     # a verb in the source part: "مصادر تكشف لـCNN" / "تحذر أمريكا"

@@ -10,7 +10,7 @@ from marsad.nlp.content import Field
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.quotes import OPENERS, STRAIGHT
 from marsad.nlp.speakers import COMMAS, TIME_WORDS
-from marsad.nlp.wordlists import clause_words
+from marsad.nlp.wordlists import clause_words, person_words, place_kinds, speaker_noun
 
 PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "بعد", "قبل", "حول", "بشان", "عبر", "خلال", "دون"})
 
@@ -50,7 +50,11 @@ def find_opener(f: Field, j: int) -> int | None:
                 after = f.after_quote(k)
                 inner = f.text[t.start + 1 : f.pairs[t.start]].split()
                 prev = f.words[k - 1] if k > j else ""
-                if len(inner) <= 3 and (comp_ahead(f, after, j) or prev in PREPOSITIONS or prev[:1] in ("ل", "ب")):
+                named_body = not prev.startswith(("ال", "لل")) and (noun := speaker_noun(prev)) is not None
+                named_body = named_body and noun is not None and noun.category == "org"
+                if len(inner) <= 3 and (
+                    comp_ahead(f, after, j) or prev in PREPOSITIONS or prev[:1] in ("ل", "ب") or (named_body and k > j)
+                ):  # شركة "نور" لتقنيات الطاقة ارتفاع …: the quotation names the body
                     k = after
                     continue
             return k
@@ -159,7 +163,18 @@ def pp_only(f: Field, k: int) -> bool:
 
 def starts_with_prep(f: Field, k: int, cue: CueForm) -> bool:
     w = f.words[k]
-    return w in cue.preps or any(len(p) == 1 and w.startswith(p) for p in cue.preps)
+    return w in cue.preps or any(len(p) == 1 and w.startswith(p) and not _name_word(f, w, p) for p in cue.preps)
+
+
+def _name_word(f: Field, w: str, p: str) -> bool:
+    """``اتهم بومبيو طهران``: a word that merely begins with the cue's one-letter preposition is a
+    personal name the gazetteer knows, or one the article writes after another name word."""
+    if w.startswith(p + "ال") or len(w) < 4 or w in clause_words().comp:
+        return False  # بأنه is the preposition and the complementiser, whatever the gazetteer says
+    people = person_words()
+    if w in people or w in place_kinds():
+        return True  # بومبيو، باكستان
+    return w in f.after_names(people)
 
 
 def np_start(f: Field, k: int, cue: CueForm) -> tuple[int, int] | None:
@@ -172,6 +187,6 @@ def np_start(f: Field, k: int, cue: CueForm) -> tuple[int, int] | None:
             return (k + 2, f.toks[k + 2].start) if k + 2 < len(f.toks) else None
         return k + 1, f.toks[k + 1].start
     for p in cue.preps:
-        if len(p) == 1 and w.startswith(p) and len(w) > 3 and not w.startswith(p + "ان"):
+        if len(p) == 1 and w.startswith(p) and len(w) > 3 and not w.startswith(p + "ان") and not _name_word(f, w, p):
             return k, f.toks[k].start + 1
     return k, f.toks[k].start

@@ -7,8 +7,9 @@ from marsad.nlp.content import Field
 from marsad.nlp.drafts import Report
 from marsad.nlp.openers import PREPOSITIONS, index_after
 from marsad.nlp.speakers import COMMAS, Subject, Tok, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words
+from marsad.nlp.wordlists import clause_words, place_kinds
 
+SIDE_WORDS = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})
 FRONTING = frozenset(
     {"وامام", "امام", "وفي", "في", "وخلال", "خلال", "وعلي", "وبعد", "بعد", "وعقب", "عقب", "واثر", "وفور"}
 )
@@ -34,14 +35,23 @@ def main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
     أنها``) continues the subject of the sentence's main verb: the noun phrase after its first word,
     where that names a speaker by a known head noun and agrees with the participle."""
     for n, r in enumerate(reps):
-        if r.subject is not None or r.cue_kind not in ("participle", "verb") or r.passive:
-            continue
+        document = r.cue_kind == "noun" and f.text[r.cue[0] : r.cue[1]].endswith(("فيه", "فيها"))
+        if r.subject is not None or (r.cue_kind not in ("participle", "verb") and not document) or r.passive:
+            continue  # بيانا جاء فيه: the document's issuer is the sentence's subject
         k = index_after(f, r.cue[0])
         ss = f.sentence_start(k)
         if any(o.cue[0] >= f.toks[ss].start for o in reps[:n]) or k - ss < 3:
             continue
+        if f.words[ss] in ("من", "ومن") and f.words[ss + 1] in SIDE_WORDS and k - ss > 4:
+            ss += 2  # من جانبها ألقت وسائل الإعلام …، على ما وصفتها: the verb after the fronted phrase
+            if f.words[ss] in COMMAS:
+                ss += 1
         first = f.words[ss]
-        if r.cue_kind == "verb" and (first[:1] not in "وف" or first in clause_words().particle or _stop_word(first)):
+        if r.cue_kind in ("verb", "noun") and f.words[ss - 1] in SIDE_WORDS and first[:1] not in "وف":
+            first = "و" + first  # a verb right after من جانبها opens the clause as one after و does
+        if r.cue_kind in ("verb", "noun") and (
+            first[:1] not in "وف" or first in clause_words().particle or _stop_word(first)
+        ):
             continue  # ورفضت طهران …، ووصفته …: only a sentence opening with a verb lends its subject
         starts = [ss + 1]
         if r.cue_kind == "participle" and first in FRONTING:
@@ -86,8 +96,12 @@ def check_names(items: list[tuple[str, Report]], named: frozenset[str] = frozens
         check = r.extra.get("name_check")
         if isinstance(check, int) and r.subject is not None and r.subject.name is not None:
             words = text[r.subject.name[0] : r.subject.name[1]].split()
-            if not known.intersection(words) and len(words) < 2:
-                r.subject = None
+            if (
+                not known.intersection(words)
+                and len(words) < 2
+                and place_kinds().get(words[0]) not in ("country", "city")
+            ):
+                r.subject = None  # … but a country speaks for its government (نفت أنقرة)
                 r.content = (check, r.content[1])
         elif r.extra.get("vso_check") and r.subject is not None and r.subject.name is not None:
             words = text[r.subject.name[0] : r.subject.name[1]].split()

@@ -4,16 +4,14 @@ a short quotation, the end of a noun-phrase content."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from marsad.nlp.content import Field
-from marsad.nlp.cues import CueForm
-from marsad.nlp.ner.resources import data_rows
-from marsad.nlp.openers import index_after, skip_adverbials
+from marsad.nlp.cues import CueForm, match_words
+from marsad.nlp.openers import index_after, np_start, sentence_limit, skip_adverbials
 from marsad.nlp.sources import strip_lam
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words
+from marsad.nlp.wordlists import clause_words, name_classes, place_kinds
 
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 TIME_HEADS = frozenset({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "يوم", "امس", "اليوم", "منتصف"})
 
 
@@ -88,14 +86,6 @@ def quoted_subject(f: Field, j: int, limit: int, cue: CueForm) -> tuple[Subject,
     return Subject(inner[0], inner[1], None, inner, "org"), (start, f.toks[start].start)
 
 
-@lru_cache(maxsize=1)
-def _gazetteers() -> tuple[dict[str, str], dict[str, str]]:
-    """Folded place names → kind, and folded name tokens → classes (the NER gazetteers, without its clusters)."""
-    places = {r[0]: r[1] for r in data_rows("gazetteer_places.tsv") if len(r) >= 2}
-    names = {r[0]: r[1] for r in data_rows("gazetteer_names.tsv") if len(r) >= 2}
-    return places, names
-
-
 def place_subject(f: Field, subject: Subject | None) -> Subject | None:
     """A subject that opens with a one-word place (a country or city standing for its government)
     ends there when the cue takes a noun phrase: ``نفت بكين انتهاك …``, ``ترفض موسكو انفصال …`` — a
@@ -105,7 +95,7 @@ def place_subject(f: Field, subject: Subject | None) -> Subject | None:
     k = index_after(f, subject.start)
     if k + 1 >= len(f.toks) or f.toks[k + 1].start >= subject.end:
         return subject
-    places, names = _gazetteers()
+    places, names = place_kinds(), name_classes()
     first, second = f.words[k], f.words[k + 1]
     kind = places.get(first)
     if kind not in ("country", "city") or f"{first} {second}" in places or "PER" in names.get(first, ""):
@@ -117,3 +107,79 @@ def place_subject(f: Field, subject: Subject | None) -> Subject | None:
     if not second[:1].isalpha() or second in places:
         return subject
     return Subject(subject.start, f.toks[k].end, None, (subject.start, f.toks[k].end), "org")  # the state speaks
+
+
+def issuer_subject(f: Field, j: int, opener: int) -> Subject | None:
+    """``جاء في تصريح أصدرته شركة النور أن …``: the body named after the verb that issued the document."""
+    issue = clause_words().issue
+    for k in range(j, opener):
+        if f.words[k] in issue or (f.words[k][:1] == "و" and f.words[k][1:] in issue):
+            stop = next(
+                (x for x in range(k + 2, opener) if f.words[x].endswith(("ته", "تها")) and len(f.words[x]) > 4), opener
+            )
+            region = f.toks[k + 1 : stop]  # … أصدرته الشركة نقلته الصحف: the issuer ends before the next verb
+            sub = parse_subject(region) if region else None
+            if sub is not None and sub.start == region[0].start and sub.category != "doc":
+                return sub
+    return None
+
+
+def relayed_gender(f: Field, j: int, k: int) -> str:
+    """``نقلت الوكالة عن الوزير قوله``: the relayed speaker's gender, read from قوله/قولها/قولهم
+    (the one a later ``وقال`` carries over), not the relaying outlet's."""
+    for w in f.words[j:k]:
+        if w in ("قولها", "بقولها"):
+            return "f"
+        if w in ("قولهم", "بقولهم"):
+            return "p"
+        if w in ("قوله", "بقوله"):
+            return "m"
+    return ""
+
+
+def past_relative(f: Field, start: tuple[int, int], cue: CueForm) -> tuple[int, int]:
+    """``رحب المركز، الذي قدم الشكوى، بخطوة …``: a relative clause set off by commas after the subject
+    describes the speaker; the content follows it."""
+    k = start[0]
+    if f.words[k] not in RELATIVES or k == 0 or f.words[k - 1] not in COMMAS:
+        return start
+    limit = sentence_limit(f, k)
+    comma = next((c for c in range(k + 2, min(limit, k + 16)) if f.words[c] in COMMAS or f.is_opening_quote(c)), None)
+    if comma is None or comma + 1 >= limit or f.words[comma] not in COMMAS:
+        return start
+    return np_start(f, comma + 1, cue) or start
+
+
+def is_naming_only(f: Field, k: int, end: int, cue: CueForm) -> bool:
+    """A noun followed only by a quoted name (أعلنت … معركة "طوفان الأقصى") names an operation or a
+    title; it is not reported content."""
+    if cue.content == "clause" or (k > 0 and f.words[k - 1] in clause_words().comp):
+        return False  # after أن the content is a clause, whatever its words
+    words = [t for t in f.toks[k:] if t.start < end]
+    if len(words) < 2:
+        return False
+    if f.words[k] in cue.preps or (len(f.words[k]) <= 3 and f.words[k][:1] in ("ب", "ل")):
+        return False  # وصفته بالـ"سخيف": a preposition, then the quoted words reported
+    if k + 1 < len(f.toks) and f.is_opening_quote(k + 1):
+        close = f.pairs[f.toks[k + 1].start]
+        if len(f.text[f.toks[k + 1].start + 1 : close].split()) > 3:
+            return False
+        nxt = index_after(f, close + 1)
+        return close + 1 >= end or (nxt < len(f.toks) and f.words[nxt] in COMMAS)
+    return False
+
+
+def nearer_cue(f: Field, j: int, opener: int) -> bool:
+    for k in range(j, opener):
+        if k in f.cues and (m := match_words(f.words, k)) is not None and m[2].kind in ("masdar", "verb"):
+            return True
+    return False
+
+
+def set_off(f: Field, subject: Subject | None, opener: int) -> bool:
+    """``أعلن المركز، ومقره برلين، إن …``: words between commas after the subject describe it; the
+    content opens at the complementiser."""
+    if subject is None or f.words[opener] not in clause_words().comp:
+        return False
+    k = index_after(f, subject.end)
+    return k < opener - 1 and f.words[k] in COMMAS and f.words[opener - 1] in COMMAS

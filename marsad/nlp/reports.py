@@ -8,6 +8,7 @@ from marsad.nlp.content import (
     Field,
     content_end,
     content_kind,
+    correlative_bayn,
     narration_break,
     predicate_participle,
     starts_new_statement,
@@ -27,12 +28,20 @@ from marsad.nlp.openers import (
     skip_adverbials,
     starts_with_prep,
 )
+from marsad.nlp.preverbal import preverbal_subject
 from marsad.nlp.report_passes import drop_relayed_sources, main_clause_subjects, nested_relay_subjects
 from marsad.nlp.report_rules import (
+    RELATIVES,
+    is_naming_only,
+    issuer_subject,
     masdar_prep_content,
+    nearer_cue,
     np_end,
+    past_relative,
     place_subject,
     quoted_subject,
+    relayed_gender,
+    set_off,
     short_quote,
     vso_report,
 )
@@ -45,17 +54,18 @@ from marsad.nlp.sources import (
     relay_subject,
     strip_lam,
 )
-from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject, preverbal_subject
+from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject
 from marsad.nlp.wordlists import clause_words, speaker_noun
 
 QUOTE_TAILS = frozenset({"وهو", "وهي", "حيث", "الذي", "التي", "وذلك", "وقال", "في", "عبر", "خلال", "مما", "بما"})
 RESUMPTIVE = frozenset({"عنها", "عنه", "عنهم", "فيها", "فيه", "بها", "به", "عليها", "عليه", "اليها", "اليه"})
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 CLAUSE_OPENERS = frozenset(
     {"وقد", "كما", "وكما", "ثم", "وكان", "كذلك", "حين", "فيما", "بينما", "وقت", "عندما", "حيث", "بعدما", "اذ", "لكن"}
     | {"بل", "ان", "بان", "وان", "مثلما", "حسبما", "ما", "عما", "مما", "الذي", "التي", "الذين", "اليوم", "امس"}
 )
+PRONOUN_SUBJECTS = frozenset({"لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "بل", "وانه", "وانها"})
 AS_WORDS = frozenset({"كما", "مثلما", "حسبما", "وكما"})
+DOCUMENT_CUES = frozenset({"جاء في", "ورد في", "جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها"})
 
 
 def _negated(f: Field, i: int) -> bool:
@@ -137,6 +147,7 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
             or _after_source_noun(f, i)
             or _adverbial_masdar(f, i, cue)
             or _adjectival_participle(f, i, cue)
+            or correlative_bayn(f, i, cue.lemma)
             or (cue.kind == "participle" and predicate_participle(f, i))
         ):
             continue
@@ -144,7 +155,7 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
         rep: Report | None = None
         if cue.kind == "verb" and (fronted := fronted_quote_report(f, i, i + nwords, cue, cue_span)) is not None:
             rep = fronted
-        elif cue.kind in ("verb", "participle", "passive", "masdar") or cue.lemma in ("جاء في", "ورد في"):
+        elif cue.kind in ("verb", "participle", "passive", "masdar") or cue.lemma in DOCUMENT_CUES:
             rep = _verb_report(f, i, nwords, cue, cue_span, title)
         elif cue.lemma in RELAY_WORDS:
             rep = relay_noun_report(f, i, cue, cue_span)
@@ -176,6 +187,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         comma = next((k for k in range(j, limit) if f.words[k] in COMMAS), limit)
         if opener is None or opener > comma:
             return as_report(f, i, j, limit, cue, cue_span)
+    if cue.kind == "masdar" and cue.content == "clause" and opener is not None and nearer_cue(f, j, opener):
+        return None  # تصريحات فلان بعد يومين من قول الوزير إن …: the nearer verbal noun reports
     if cue.kind == "masdar" and opener is None and cue.content == "clause":
         found = masdar_prep_content(f, j, limit, cue)
         if found is None:
@@ -211,6 +224,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     elif opener is not None:
         region = strip_lam(f.toks[j:opener]) if cue.kind == "masdar" else f.toks[j:opener]
         no_subject = cue.kind == "participle" or (cue.suffixed and cue.kind == "masdar")
+        no_subject = no_subject or (i > 0 and f.words[i - 1] in PRONOUN_SUBJECTS and cue.content != "clause")
         np_subject = cue.content != "clause" and f.words[opener] not in clause_words().comp
         subject = (
             None
@@ -218,6 +232,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             else _checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
         )
         subject = place_subject(f, subject) if np_subject else subject
+        if cue.lemma in DOCUMENT_CUES:
+            subject = issuer_subject(f, j, opener) or subject  # جاء في بيان أصدرته الوزارة: the ministry
         if cue.lemma == "نقل" or any(w == "نقلا" for w in f.words[j:opener]):
             subject = relay_subject(f, j, opener) or subject
         after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
@@ -234,7 +250,11 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         prep_then_comp = opener > j and f.words[opener - 1] in cue.preps and f.words[opener] in clause_words().comp
         if cue.content != "clause" and prep_at is not None:
             start = (prep_at + 1, f.toks[prep_at + 1].start)
-        elif prep_then_comp or adverbial_lead(f, j if subject is None else index_after(f, subject.end), opener, cue):
+        elif (
+            prep_then_comp
+            or adverbial_lead(f, j if subject is None else index_after(f, subject.end), opener, cue)
+            or set_off(f, subject, opener)
+        ):
             start = content_start(f, opener, cue)  # لفت السيد نصر الله إلى أن، أوضح في تصريح لـ… أن
         elif (at_participle and rest) or (
             cue.content != "clause"
@@ -255,6 +275,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         region = f.toks[j:limit]
         if (j < limit and starts_with_prep(f, j, cue)) or cue.kind == "participle":
             subject = None  # متوعدا بمحاربة …: the content follows at once
+        elif i > 0 and f.words[i - 1] in PRONOUN_SUBJECTS:
+            subject = None  # ولكنه وصف الادعاءات بأنها …: the pronoun is the subject, the noun phrase the object
         else:
             subject = place_subject(f, _checked(parse_subject(region, np_mode=True), region, cue, True))
         subject = _with_surname(f, subject, cue, limit)
@@ -278,6 +300,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             return None
     if start is None or start[0] >= len(f.toks):
         return None
+    start = past_relative(f, start, cue)
     k0, s0 = start
     end = content_end(f, k0)
     end = _continue_after_short_quote(f, k0, end)
@@ -286,12 +309,13 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     if end <= s0 or not any(t.text[0].isalnum() for t in f.toks[k0 : index_after(f, end)]):
         return None
     kind = content_kind(f, s0, end)
-    if cue.kind != "passive" and _is_naming_only(f, k0, end, cue):
+    if cue.kind != "passive" and is_naming_only(f, k0, end, cue):
         return None
     relative = i > 0 and f.words[i - 1] in RELATIVES
     if relative:  # العاهل السعودي، الملك سلمان، الذي نفى …
         subject = antecedent(f, i - 1) or subject
-    rep = Report(cue_span, (s0, end), kind, subject, cue.gender, cue.kind == "passive", cue.kind)
+    gender = relayed_gender(f, j, k0) if cue.lemma == "نقل" else cue.gender
+    rep = Report(cue_span, (s0, end), kind, subject, gender, cue.kind == "passive", cue.kind)
     if relative:
         rep.extra["no_carry"] = True  # a speaker inside a relative clause is not the one the text goes on with
     if check_name and subject is not None:
@@ -346,10 +370,13 @@ def _checked(
         if subject.role is None:
             return None
         subject = Subject(subject.start, subject.role[1], None, subject.role, subject.category)
-    if cue.transitive and subject.category in ("org", "group") and speaker_noun(first) is None:
+    if cue.transitive and subject.category in ("org", "group"):
         after = next((t.text for t in region if t.start >= subject.end), following)
-        if after in cue.preps or after in clause_words().comp or after.startswith("ب"):
+        object_first = after in cue.preps or after in clause_words().comp or after.startswith("ب")
+        if speaker_noun(first) is None and object_first:
             return None  # ووصفت الخطة بأنها: the only noun phrase is the object
+        if after in ("بان", "بانه", "بانها", "بانهم"):
+            return None  # واتهم المكتب بأنه …: a body right before بأن is what is described, not who speaks
     return subject
 
 
@@ -366,22 +393,3 @@ def _continue_after_short_quote(f: Field, k: int, end: int) -> int:
     if starts_new_statement(f, nxt) or narration_break(f, nxt) or f.words[nxt] in QUOTE_TAILS:
         return end
     return max(end, content_end(f, nxt))
-
-
-def _is_naming_only(f: Field, k: int, end: int, cue: CueForm) -> bool:
-    """A noun followed only by a quoted name (أعلنت … معركة "طوفان الأقصى") names an operation or a
-    title; it is not reported content."""
-    if cue.content == "clause":
-        return False
-    words = [t for t in f.toks[k:] if t.start < end]
-    if len(words) < 2:
-        return False
-    if f.words[k] in cue.preps or (len(f.words[k]) <= 3 and f.words[k][:1] in ("ب", "ل")):
-        return False  # وصفته بالـ"سخيف": a preposition, then the quoted words reported
-    if k + 1 < len(f.toks) and f.is_opening_quote(k + 1):
-        close = f.pairs[f.toks[k + 1].start]
-        if len(f.text[f.toks[k + 1].start + 1 : close].split()) > 3:
-            return False
-        nxt = index_after(f, close + 1)
-        return close + 1 >= end or (nxt < len(f.toks) and f.words[nxt] in COMMAS)
-    return False

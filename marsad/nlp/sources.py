@@ -40,9 +40,9 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     seg_end = k
     while seg_end < limit and f.words[seg_end] not in COMMAS and not f.is_opening_quote(seg_end):
         seg_end += 1
-    toks = list(f.toks[k:seg_end])
-    if toks and toks[0].text.startswith("ل") and len(toks[0].text) > 3:  # وفقا للمرصد
-        toks[0] = Tok(toks[0].start + 1, toks[0].end, toks[0].text[1:])
+    toks = strip_lam(list(f.toks[k:seg_end]))  # وفقا للمرصد → المرصد
+    if toks and toks[0].text.startswith("ل") and not toks[0].text.startswith("ال") and len(toks[0].text) > 3:
+        toks[0] = Tok(toks[0].start + 1, toks[0].end, toks[0].text[1:])  # وفقا لوكالة → وكالة
     subject = parse_subject(toks)
     if subject is None:
         return None
@@ -50,6 +50,8 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     at_start = i == ss or all(not t.text[0].isalnum() for t in f.toks[ss:i]) or f.words[ss] in ("و",)
     if at_start:
         c = seg_end + 1
+        while c < limit and (f.words[c] in clause_words().comp or f.words[c] == "فان"):
+            c += 1  # بحسب الوكالة، فإن …: the complementiser is left out
         if c >= limit:
             return None
         end = content_end(f, c)
@@ -63,8 +65,8 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     # a clause break after a comma nearer the cue starts the content there
     end = f.toks[i - 1].end if f.words[i - 1] not in COMMAS else f.toks[i - 1].start
     end = end if f.words[i - 1] not in COMMAS else (f.toks[i - 2].end if i >= 2 else start)
-    if end <= start or len(f.text[start:end].split()) < 3:
-        return None  # جاء ذلك على لسان …: a pointer back, not content
+    if end <= start or len(f.text[start:end].split()) < 3 or f.words[i - 1] in POINTER_VERBS:
+        return None  # جاء ذلك على لسان …، التهديد الأشد جاء على لسان …: a pointer, not content
     return Report(cue_span, (start, end), content_kind(f, start, end), subject, "", False, "noun")
 
 
@@ -100,7 +102,14 @@ def antecedent(f: Field, rel: int) -> Subject | None:
     while start < k and (match_words(f.words, start) is not None or f.words[start] in PREPOSITIONS):
         start += 1  # بحسب وزيرة الثقافة …، التي أشارت
     sub = parse_subject(f.toks[start:k])
-    return sub if sub is not None and sub.name is not None else None
+    if sub is not None and sub.name is not None and sub.end == f.toks[k - 1].end:
+        return sub
+    for s in range(start + 1, k):  # قامت الممثلة سارة دانيال التي تزعم: the noun phrase right before the pronoun
+        sub = parse_subject(f.toks[s:k])
+        if sub is not None and sub.end == f.toks[k - 1].end and sub.start == f.toks[s].start:
+            named = sub.name is not None and (sub.role is not None or " " in f.text[sub.name[0] : sub.name[1]])
+            return sub if named else None
+    return None
 
 
 def relay_subject(f: Field, j: int, opener: int) -> Subject | None:
@@ -116,17 +125,19 @@ def relay_subject(f: Field, j: int, opener: int) -> Subject | None:
 def strip_lam(toks: list[Tok]) -> list[Tok]:
     """``تصريح للرئيس التركي``: the genitive of a verbal noun may come with ل."""
     if toks and toks[0].text.startswith("لل") and len(toks[0].text) > 4:
-        return [Tok(toks[0].start + 1, toks[0].end, "ال" + toks[0].text[2:]), *toks[1:]]
+        return [Tok(toks[0].start, toks[0].end, "ال" + toks[0].text[2:]), *toks[1:]]  # the mention keeps its ل
     return toks
 
 
-FRONTED_WORDS = frozenset({"الكلمات", "العبارات", "العباره", "الكلمه", "الجمله", "الجمل"})
+POINTER_VERBS = frozenset({"جاء", "جاءت", "وجاء", "ورد", "وردت", "صدر", "صدرت"})
+FRONTED_WORDS = frozenset({"الكلمات", "العبارات", "العباره", "الكلمه", "الجمله", "الجمل", "الكلمتين", "العبارتين"})
+FRONTED_POINTERS = frozenset({"بهذه", "وبهذه", "بهاتين", "وبهاتين", "بهذين", "وبهذين"})
 
 
 def fronted_quote_report(f: Field, i: int, j: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:
     """``"…".. بهذه الكلمات علق المدرب فلان على …``: the quotation before the phrase is what the
     subject after the verb said."""
-    if i < 2 or f.words[i - 1] not in FRONTED_WORDS or f.words[i - 2] not in ("بهذه", "وبهذه"):
+    if i < 2 or f.words[i - 1] not in FRONTED_WORDS or f.words[i - 2] not in FRONTED_POINTERS:
         return None
     before = f.toks[i - 2].start
     closes = [(o, c) for o, c in f.pairs.items() if c < before and not f.newline_between(c, before)]

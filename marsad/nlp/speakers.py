@@ -5,69 +5,40 @@ Works on folded tokens (see :class:`Tok`).  The common news orders are handled:
 - after the verb (VSO): ``قال الرئيس الأمريكي دونالد ترامب إن`` → role ``الرئيس الأمريكي``, name
   ``دونالد ترامب``;
 - with a comma apposition: ``قال قائد قوة القدس …، إسماعيل قاآني، خلال كلمته … إن``;
-- before the verb: ``قاآني يؤكد أن`` (see :func:`preverbal_subject`);
-- organisations, documents and unnamed sources by their head noun (``speaker_nouns.tsv``).
+- before the verb: ``قاآني يؤكد أن`` (see :mod:`marsad.nlp.preverbal`);
+- organisations, documents and unnamed sources by their head noun (``speaker_nouns.tsv``), with a
+  name in quotation marks (``وكالة "سبأ" الرسمية``).
+
+A name ends where the verb's object begins: a verbal noun (``masdar_patterns.tsv``), a body's head
+noun, a place before a preposition, an outlet spoken to (``outlets.tsv``: ``لسكاي نيوز``).  Word
+predicates shared with :mod:`marsad.nlp.preverbal` live in :mod:`marsad.nlp.speaker_words`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from marsad.nlp.cues import match_word
-from marsad.nlp.honorifics import honorifics, leading_honorifics
-from marsad.nlp.quotes import QUOTE_CHARS
-from marsad.nlp.wordlists import clause_words, speaker_noun, speaker_nouns
+from marsad.nlp.quotes import CLOSERS, QUOTE_CHARS
+from marsad.nlp.speaker_words import COMMAS, NAME_LINKS, TIME_WORDS, TOKEN_RE, Tok, addressee_at, tokenize_folded
+from marsad.nlp.speaker_words import definite as _definite
+from marsad.nlp.speaker_words import honorific_words as _honorific_words
+from marsad.nlp.speaker_words import is_word as _is_word
+from marsad.nlp.speaker_words import segments as _segments
+from marsad.nlp.speaker_words import stop_word as _stop
+from marsad.nlp.wordlists import masdar_like, person_words, place_kinds, speaker_noun, speaker_nouns
+
+__all__ = ["COMMAS", "TIME_WORDS", "TOKEN_RE", "Subject", "Tok", "agrees", "parse_subject", "tokenize_folded"]
 
 Category = Literal["role", "org", "doc", "anon", "name", "group"]
 CATEGORIES: dict[str, Category] = {"role": "role", "org": "org", "doc": "doc", "anon": "anon"}
 
-TOKEN_RE = re.compile(r"#?\w+|[^\w\s]")
-COMMAS = frozenset({"،", ","})
-NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام", "اب", "ولد"})
 ROLE_LINKS = frozenset({"باسم", "لدي"})
-TIME_WORDS = frozenset({"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
 LEAD_SKIPS = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "مساء", "صباح", "ظهر", "الليله", "من"})
 MAX_NAME = 5
+MAX_QUOTED_NAME = 5  # words of a name in quotation marks after a body's head noun
 RESUMPTIVE = frozenset({"به", "بها", "فيه", "فيها", "عنه", "عنها", "منه", "منها", "عليه", "عليها"})
 MAX_NP_NAME = 3  # words of a name when nothing but the content's start ends it
-PREVERBAL_SKIPS = frozenset(
-    {"لكن", "ولكن", "وكان", "كان", "وكانت", "كانت", "وقد", "قد", "فقد", "بينما", "فيما", "حيث", "و"}
-)
-
-
-class Tok(NamedTuple):
-    """A token of folded text: ``[start, end)`` into the folded string and its text."""
-
-    start: int
-    end: int
-    text: str
-
-
-def tokenize_folded(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    """Tokens of folded ``text[start:end]``, offsets into ``text``."""
-    new = tuple.__new__
-    stop = len(text) if end is None else end
-    return [new(Tok, (m.start(), m.end(), m.group())) for m in TOKEN_RE.finditer(text, start, stop)]
-
-
-@lru_cache(maxsize=1)
-def _honorific_firsts() -> frozenset[str]:
-    return frozenset(h.folded[0] for h in honorifics() if h.folded)
-
-
-def _honorific_words(words: tuple[str, ...]) -> int:
-    """How many of the leading words are honorifics (سماحة السيد …)."""
-    if not words or words[0] not in _honorific_firsts():
-        return 0
-    return _honorific_count(words)
-
-
-@lru_cache(maxsize=65536)
-def _honorific_count(words: tuple[str, ...]) -> int:
-    return sum(len(h.folded) for h in leading_honorifics(list(words)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,43 +58,6 @@ class Subject:
         if self.category in ("org", "doc"):
             return "ORG"
         return "PER"
-
-
-def _definite(word: str) -> bool:
-    return word.startswith(("ال", "لل", "بال", "وال", "كال"))
-
-
-def _is_word(tok: Tok) -> bool:
-    return tok.text[0].isalnum() or tok.text[0] in "#_"
-
-
-def _stop(word: str) -> bool:
-    if len(word) > 2 and word[0] in "وف" and _stop_plain(word[1:]):
-        return True
-    return _stop_plain(word)
-
-
-def _stop_plain(word: str) -> bool:
-    cw = clause_words()
-    return (
-        word in cw.adverb
-        or word in cw.particle
-        or word in cw.comp
-        or word in cw.neg
-        or word in TIME_WORDS
-        or match_word(word) is not None
-    )
-
-
-def _segments(toks: list[Tok]) -> list[list[Tok]]:
-    """Comma-separated parts of a token run."""
-    out: list[list[Tok]] = [[]]
-    for t in toks:
-        if t.text in COMMAS:
-            out.append([])
-        else:
-            out[-1].append(t)
-    return out
 
 
 def _skip_lead(toks: list[Tok]) -> int:
@@ -152,6 +86,7 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     """End (exclusive index) of a role or organisation phrase starting at ``seg[start]``:
     the head, then adjectives and genitives (ال words, ل/ب + noun, construct chains, باسم)."""
     i = start + 1
+    words = [t.text for t in seg]
     head = seg[start].text
     plural = head.endswith(("ون", "ين"))
     head_noun = speaker_noun(head)
@@ -159,8 +94,10 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     construct = not _definite(head) and not plural
     while i < len(seg):
         w = seg[i].text
-        if not _is_word(seg[i]) or (_stop(w) and w not in ROLE_LINKS):
+        if not _is_word(seg[i]) or (_stop(w) and w not in ROLE_LINKS) or addressee_at(words, i):
             break
+        if np_mode and _object_after_phrase(seg, i):
+            break  # أعلنت الشرطة المحلية القبض على …، تتهم لائحة الدعوى عددا من …: the verb's object
         if (w.startswith("بال") and speaker_noun(w) is None) or (
             w.startswith("ب") and source_head and not _definite(w)
         ):
@@ -169,6 +106,17 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
             construct = False
         elif w in ROLE_LINKS or (w.startswith("ل") and len(w) > 3 and not np_mode):
             construct = True
+        elif (
+            w.startswith("و")
+            and len(w) > 3
+            and _definite(seg[i - 1].text)
+            and i + 1 < len(seg)
+            and _definite(seg[i + 1].text)
+            and not np_mode
+            and w not in person_words()
+            and seg[i - 1].text.startswith("لل")
+        ):
+            construct = True  # المركز الأوروبي للدستور وحقوق الإنسان: a coordinated genitive
         elif plural and w.endswith(("ون", "ين")):  # مسؤولون لبنانيون
             construct = False
         elif w.startswith("و") and w.endswith(("يه", "ي", "يون", "يين")) and seg[i - 1].text.endswith(("يه", "ي")):
@@ -186,6 +134,7 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
 def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     """End of a personal name starting at ``seg[start]`` (honorifics included)."""
     i = start + _honorific_words(tuple(t.text for t in seg[start : start + 4]))
+    words = [t.text for t in seg]
     limit = i + (MAX_NP_NAME if np_mode else MAX_NAME)
     while i < len(seg) and i < limit:
         w = seg[i].text
@@ -199,15 +148,26 @@ def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
         ):
             i += 1  # the name علي, not the preposition على
             continue
+        if w == "-" and start < i < len(seg) - 1 and seg[i - 1].end == seg[i].start and seg[i].end == seg[i + 1].start:
+            i += 1  # جان-إيف: a hyphen inside a name
+            continue
         if not _is_word(seg[i]) or _stop(w) or (i > start and w.startswith(("لل", "بال"))):
             break
+        if addressee_at(words, i):
+            break  # سامي نادر لسكاي نيوز: the outlet spoken to is not part of the name
+        if np_mode and i > start and seg[i - 1].text not in NAME_LINKS and (masdar_like(w) or _place_object(seg, i)):
+            break  # أعلن ترامب إلغاء اللقاء، اتهم فلان طهران بدعم …: what the verb takes, not the name
         if i > start and len(w) > 4 and w.endswith(("ها", "هم", "ته")):
             break  # كامبريدج أناليتيكا إغلاقها: a noun with a pronoun ends the name
         if i > start and _definite(w) and (n := speaker_noun(w)) is not None and n.category in ("role", "org"):
             break  # هيذر نويرت المتحدثة باسم …: a role after the name
+        if i > start and np_mode and (n := speaker_noun(w)) is not None and n.category in ("org", "doc", "anon"):
+            break  # انتقد فلان مكتب التحقيقات: a body after the name is the verb's object
         nxt = seg[i + 1].text if i + 1 < len(seg) else ""
         if i > start and _definite(nxt) and (n := speaker_noun(w)) is not None and n.category == "role":
             break  # حسن غونين عميد الجامعة: a role in construct after the name
+        if np_mode and i > start + 1 and _accusative_after(seg, i):
+            break  # تتهم لائحة الدعوى عددا من …: an indefinite accusative is the verb's object
         surname = w.startswith("ال") and w.endswith("ي") and not _definite(seg[i - 1].text)  # حيدر العبادي
         if np_mode and _definite(w) and i > start and seg[i - 1].text not in NAME_LINKS and w != "الله" and not surname:
             break
@@ -227,8 +187,13 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
         return None
     seg = segs[0]
     first = seg[0].text
+    if first in QUOTE_CHARS and not np_mode and (q := _quoted_name(seg, 0, np_mode)) is not None:
+        span = (seg[0].start, seg[q - 1].end)  # قال "مجلس الحكماء"، في بيان، إن: a body named in quotation marks
+        return Subject(span[0], span[1], None, span, "org")
     if not _is_word(seg[0]) or _stop(first) or first in QUOTE_CHARS:
         return None
+    if np_mode and masdar_like(first) and speaker_noun(first) is None:
+        return None  # فيما أعلنت إطلاق "حملة": a verbal noun after the verb is what it announces
     cat = _head_category(first)
     honor = _honorific_words(tuple(t.text for t in seg[:4])) > 0 and cat != "org"  # دولة الإمارات is a state
     name: tuple[int, int] | None = None
@@ -243,10 +208,16 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
         cat = "name"
     else:
         end = _nominal_run(seg, 0, np_mode)
-        if cat in ("anon", "org") and end < len(seg) and seg[end].text in ("في", "من") and end + 1 < len(seg):
+        if cat in ("anon", "org", "role") and end < len(seg) and seg[end].text in ("في", "من") and end + 1 < len(seg):
             nxt = seg[end + 1].text
             if _is_word(seg[end + 1]) and not _stop(nxt) and nxt not in TIME_WORDS:
-                end = _nominal_run(seg, end + 1, np_mode)
+                ext = end + 2 if place_kinds().get(nxt) else _nominal_run(seg, end + 1, np_mode)
+                if cat != "role" or (
+                    ext < len(seg) and not _definite(seg[ext].text) and _name_run(seg, ext, np_mode) > ext
+                ):
+                    end = ext  # نائب الوزير في الولاية فلان الفلاني: a role's place, then its holder
+        if cat in ("org", "anon", "doc") and (q := _quoted_name(seg, end, np_mode)) is not None:
+            end = q  # وكالة "سبأ" الرسمية: the body's name in quotation marks
         if cat == "name":  # a definite unknown head: الولايات المتحدة، الصحافة
             cat = "group" if first.endswith(("ون", "ين")) else "org"
         role = (seg[0].start, seg[end - 1].end)
@@ -274,6 +245,63 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
     if name is None:
         return Subject(start, stop, None, role, cat)
     return Subject(start, stop, name, role if role != name else None, cat)
+
+
+OBJECT_PREPS = frozenset({"علي", "عن", "من", "الي", "في", "مع"})
+
+
+def _nisba(word: str) -> bool:
+    return word.endswith(("ي", "يه", "يون", "يين"))
+
+
+def _object_after_phrase(seg: list[Tok], i: int) -> bool:
+    """In a noun phrase after a verb with no complementiser: a definite noun after a definite
+    adjective, followed by a preposition (الشرطة المحلية القبض على), or an indefinite accusative after
+    a definite word (لائحة الدعوى عددا), opens the verb's object."""
+    if i < 2:
+        return False
+    w, prev = seg[i].text, seg[i - 1].text
+    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
+    if _definite(w) and _definite(prev) and _nisba(prev) and not _nisba(w) and speaker_noun(w) is None:
+        return nxt in OBJECT_PREPS
+    return _accusative_after(seg, i)
+
+
+def _accusative_after(seg: list[Tok], i: int) -> bool:
+    w = seg[i].text
+    if _definite(w) or not _definite(seg[i - 1].text) or not w.endswith("ا") or len(w) <= 3:
+        return False
+    return speaker_noun(w) is None and w not in person_words()
+
+
+def _place_object(seg: list[Tok], i: int) -> bool:
+    """``اتهم فلان طهران بدعم …``: a place name (not also a personal name) followed by a preposition
+    is the verb's object."""
+    w = seg[i].text
+    if place_kinds().get(w) not in ("country", "city") or w in person_words():
+        return False
+    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
+    return nxt in ("علي", "من", "عن", "الي", "في") or (
+        nxt.startswith("ب") and len(nxt) > 3 and nxt not in person_words()
+    )
+
+
+def _quoted_name(seg: list[Tok], k: int, np_mode: bool) -> int | None:
+    """End (exclusive index) of a short name in quotation marks at ``seg[k]`` and the definite
+    adjectives or ل-genitive after it (``"فارس" الإيرانية``، ``"فوري" لتكنولوجيا البنوك``), or None."""
+    if k >= len(seg) or seg[k].text not in QUOTE_CHARS or seg[k].text in CLOSERS:
+        return None
+    close = next((c for c in range(k + 1, min(len(seg), k + MAX_QUOTED_NAME + 2)) if seg[c].text in QUOTE_CHARS), None)
+    if close is None or close == k + 1 or not _is_word(seg[k + 1]) or _stop(seg[k + 1].text):
+        return None
+    end = close + 1
+    while end < len(seg) and end - close <= 4 and _is_word(seg[end]) and not _stop(seg[end].text):
+        w = seg[end].text
+        genitive = w.startswith("ل") and not w.startswith("لل") and end + 1 < len(seg) and _definite(seg[end + 1].text)
+        if not (_definite(w) and not w.startswith("بال")) and not genitive:
+            break
+        end += 2 if genitive else 1
+    return min(end, len(seg))
 
 
 def agrees(subject: Subject, first_word: str, cue_gender: str, np_mode: bool) -> bool:
@@ -329,72 +357,15 @@ def _apposition(segs: list[list[Tok]]) -> tuple[int, int] | None:
             continue
         if not _is_word(seg[0]) or _stop(first) or first in ("وهو", "وهي"):
             return None
+        if len(seg) > 1 and _definite(first) and (n := speaker_noun(first)) is not None and n.category == "role":
+            seg = seg[1:]  # العاهل السعودي، الملك سلمان،: a title before the name in the apposition
+            first = seg[0].text
+            if _definite(first) or _stop(first):
+                return None
         end = _name_run(seg, 0, False)
-        if end == 0 or end > 4 or (_definite(first) and not _honorific_words((first, "x"))):
+        if end == 0 or sum(map(_is_word, seg[:end])) > 4 or (_definite(first) and not _honorific_words((first, "x"))):
             return None
         if end < len(seg) and not _stop(seg[end].text):
             return None
         return seg[0].start, seg[end - 1].end
-    return None
-
-
-def preverbal_subject(toks: list[Tok]) -> Subject | None:
-    """The subject written before its verb (``قاآني يؤكد``, ``جيري سميث، وهو …، حذّر``,
-    ``وكان مدير …، عباس إبراهيم، قد قال``), where the words before the cue, from the clause start,
-    are only that naming (with an apposition, a description after وهو, or a short phrase)."""
-    comps = [n for n, t in enumerate(toks) if t.text in clause_words().comp]
-    if comps:  # غير أن مقدم البرامج أعرب، إلا أن الوزير قال
-        toks = toks[comps[-1] + 1 :]
-    joins = [n for n in range(1, len(toks) - 1) if toks[n].text in PREVERBAL_SKIPS and toks[n - 1].text in COMMAS]
-    joined = bool(joins)
-    if joins:  # لم يحدد الوزير …، لكن صحيفة محلية نقلت: a new clause after the comma
-        toks = toks[joins[-1] :]
-    if len(toks) > 2 and toks[0].text == "من" and toks[1].text in ("جهته", "جهتها", "جانبه", "جانبها", "ناحيته"):
-        toks = toks[2:]
-    while toks and toks[0].text in PREVERBAL_SKIPS:
-        toks = toks[1:]
-    comma_before_verb = bool(toks) and toks[-1].text in COMMAS
-    while toks and toks[-1].text in ("قد", "،", ","):
-        toks = toks[:-1]
-    if comma_before_verb and not any(t.text in ("وهو", "وهي") for t in toks) and len(_segments(toks)) == 1:
-        return None  # ومؤخرا، وصف …: an adverb set off by a comma, not a subject
-    if not toks:
-        return None
-    near = _role_apposition(toks) if comma_before_verb else None
-    if near is not None:
-        return near
-    first = toks[0].text
-    if _stop(first) or first in QUOTE_CHARS or not _is_word(toks[0]) or first[0].isdigit():
-        return None
-    subj = parse_subject(toks, np_mode=False)
-    if subj is None or (joined and subj.category in ("name", "group")):
-        return None  # …، فيما ردت الأمر …: after a comma only a body or a role is read as a subject
-    rest = [t for t in toks if t.start >= subj.end]
-    if not rest:
-        return subj
-    words = [t.text for t in rest]
-    if words[0] in COMMAS and len(words) > 1 and words[1] in ("وهو", "وهي"):
-        return subj
-    if len(rest) <= 5 and (words[0] in ("في", "عن", "خلال") or words[0].startswith("ل")):
-        return subj
-    return None
-
-
-def _role_apposition(toks: list[Tok]) -> Subject | None:
-    """``… تسجيلا مصورا لزعيمه، فلان الفلاني، يحث فيه``: a name set off by commas right before the
-    verb, after a role noun it explains (لزعيمه، لرئيس الحزب), is the verb's subject."""
-    segs = _segments(toks)
-    if len(segs) < 2 or not segs[-1] or not segs[-2]:
-        return None
-    last = segs[-1]
-    near = parse_subject(last)
-    if near is None or near.category != "name" or near.start != last[0].start or near.end != last[-1].end:
-        return None
-    for t in segs[-2][-3:]:
-        w = t.text
-        stem = w[1:] if w.startswith("ل") else ""
-        stem = stem[:-2] if stem.endswith("ها") else stem[:-1] if stem.endswith("ه") else stem
-        found = speaker_noun(stem) or speaker_noun("ال" + stem) if stem else None
-        if found is not None and found.category == "role":
-            return near
     return None

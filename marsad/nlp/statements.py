@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from marsad.models import Entity, Span, Statement
 from marsad.nlp.attribution import FieldName, Resolver
 from marsad.nlp.content import Field
-from marsad.nlp.cues import lexicon
+from marsad.nlp.cues import lexicon, match_word
 from marsad.nlp.document import Doc
 from marsad.nlp.drafts import Report
 from marsad.nlp.headlines import has_lead, headline_report
@@ -33,6 +33,8 @@ from marsad.text import Normalized, fold
 
 HEADLINE_ZONES = frozenset({"related", "caption"})
 SPEAKER_TYPES = frozenset({"PER", "ORG", "GPE"})
+DAMMA = "\u064f"
+PASSIVE_DAMMA_WITHIN = 3  # letters before the damma of a passive past verb (وُ، اتُّ، أُ)
 
 
 def _with_marks(original: str, end: int) -> int:
@@ -40,6 +42,26 @@ def _with_marks(original: str, end: int) -> int:
     while end < len(original) and (original[end] == "\u0640" or unicodedata.combining(original[end])):
         end += 1
     return end
+
+
+def _past(text: str, cue: tuple[int, int]) -> bool:
+    """A past-tense cue (the present's prefix يُ، تُ carries a damma in the active voice too: يُؤكد)."""
+    m = match_word(text[cue[0] : cue[1]])
+    return m is not None and not m[1].present
+
+
+def _marked_passive(norm: Normalized, cue: tuple[int, int]) -> bool:
+    """Whether the cue word is written with a damma on its first letters (وُصفت، اتُّهمت، أُعلن), the
+    passive voice; the folded text has lost the vowel."""
+    s, e = norm.to_original(*cue)
+    word = norm.original[s : _with_marks(norm.original, e)]
+    letters = 0
+    for ch in word:
+        if ch == DAMMA:
+            return letters <= PASSIVE_DAMMA_WITHIN
+        if not unicodedata.combining(ch):
+            letters += 1
+    return False
 
 
 def _line_fields(text: str) -> Iterator[Field]:
@@ -75,6 +97,11 @@ def _dedupe(reps: list[Report]) -> list[Report]:
             for o in reps
         ):
             continue  # a report inside another's indirect content (or a verbal noun in its unquoted part) is part of it
+        if r.cue_kind == "noun" and any(
+            o is not r and o.cue[0] < r.cue[0] and o.content[0] <= r.content[0] and r.content[1] <= o.content[1] + 1
+            for o in reps
+        ):
+            continue  # "…"، وفق ما ذكرت الوكالة: the outlet that relayed a statement already found
         seen.add(r.content)
         out.append(r)
     return out
@@ -93,6 +120,14 @@ def find_statements(doc: Doc) -> tuple[Statement, ...]:
         s, _ = norm.to_original(f.toks[0].start, f.toks[0].end)
         headline_line = doc.article.zone_at(s) in HEADLINE_ZONES or has_lead(f, 0, len(f.toks))
         items += [("text", r) for r in _reports(f, headline_line, title=False)]
+    for name, r in items:
+        if (
+            r.cue_kind == "verb"
+            and not r.passive
+            and _past(fields[name].text, r.cue)
+            and _marked_passive(fields[name], r.cue)
+        ):
+            r.passive, r.subject = True, None  # وُصفت، اتُّهم: a verb voweled as passive has no speaker
     found = doc.found.get("entities")
     entities = tuple(e for e in found if isinstance(e, Entity)) if isinstance(found, tuple) else ()
     named = frozenset(w for e in entities if e.type in SPEAKER_TYPES for a in e.aliases for w in fold(a).split())

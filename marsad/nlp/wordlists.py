@@ -4,6 +4,7 @@ nouns (``speaker_nouns.tsv``) and headline lead-ins and labels (``headline_prefi
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,12 +25,16 @@ class ClauseWords:
     particle: frozenset[str]
     belief: frozenset[str]
     naming: frozenset[str]  # a short quotation after these is a name (اسم "…", بعنوان "…")
+    issue: frozenset[str]  # a verb with a pronoun naming a document's issuer (أصدرته، نشرتها)
+    noncue: frozenset[str]  # forms of a cue that are usually another word (مقره: its headquarters)
     breaks: tuple[tuple[str, ...], ...]  # narration that ends reported content (في حين، وذلك)
 
 
 @lru_cache(maxsize=1)
 def clause_words() -> ClauseWords:
-    groups: dict[str, set[str]] = {k: set() for k in ("comp", "neg", "adverb", "particle", "belief", "naming")}
+    groups: dict[str, set[str]] = {
+        k: set() for k in ("comp", "neg", "adverb", "particle", "belief", "naming", "issue", "noncue")
+    }
     breaks: list[tuple[str, ...]] = []
     for word, category in _rows("clause_words.tsv"):
         if category == "break":
@@ -37,7 +42,17 @@ def clause_words() -> ClauseWords:
         else:
             groups[category].add(fold(word))
     g = {k: frozenset(v) for k, v in groups.items()}
-    return ClauseWords(g["comp"], g["neg"], g["adverb"], g["particle"], g["belief"], g["naming"], tuple(breaks))
+    return ClauseWords(
+        g["comp"],
+        g["neg"],
+        g["adverb"],
+        g["particle"],
+        g["belief"],
+        g["naming"],
+        g["issue"],
+        g["noncue"],
+        tuple(breaks),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +82,52 @@ def headline_prefixes() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Folded word sequences of lead-ins and labels, longest first."""
     rows = [(tuple(fold(p).split()), c) for p, c in _rows("headline_prefixes.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class Outlets:
+    firsts: frozenset[str]  # folded first words of named outlets (سكاي، رويترز، cnn)
+    media: frozenset[str]  # folded media nouns (قناه، صحيفه، وكاله)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> Outlets:
+    """The outlets and media nouns of ``outlets.tsv``, folded."""
+    firsts: set[str] = set()
+    media: set[str] = set()
+    for name, kind in _rows("outlets.tsv"):
+        words = fold(name).split()
+        (media if kind == "medium" else firsts).add(words[0])
+    return Outlets(frozenset(firsts), frozenset(media))
+
+
+@lru_cache(maxsize=1)
+def name_classes() -> dict[str, str]:
+    """Folded name tokens of the NER gazetteer (``gazetteer_names.tsv``) → their classes (PER, ORG …)."""
+    return {r[0]: r[1] for r in _rows("gazetteer_names.tsv") if len(r) >= 2}
+
+
+@lru_cache(maxsize=1)
+def person_words() -> frozenset[str]:
+    """Folded name tokens the NER gazetteer knows as parts of personal names."""
+    return frozenset(w for w, classes in name_classes().items() if "PER" in classes)
+
+
+@lru_cache(maxsize=1)
+def _masdar_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r[0]})" for r in _rows("masdar_patterns.tsv")))
+
+
+def masdar_like(word: str) -> bool:
+    """Whether a folded word has the shape of a derived verbal noun (الغاء، اقامه، انسحاب، تعيين),
+    article or not, and the NER gazetteers do not know it as a personal or place name."""
+    stem = word[2:] if word.startswith("ال") else word
+    if _masdar_re().fullmatch(stem) is None:
+        return False
+    return word not in person_words() and word not in place_kinds()  # تركيا has the shape of تفعيل
+
+
+@lru_cache(maxsize=1)
+def place_kinds() -> dict[str, str]:
+    """Folded place names of the NER gazetteer (``gazetteer_places.tsv``) → kind (country | city)."""
+    return {r[0]: r[1] for r in _rows("gazetteer_places.tsv") if len(r) >= 2}
