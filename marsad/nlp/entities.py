@@ -20,7 +20,8 @@ from marsad.models import Entity, EntityType, Span
 from marsad.nlp.document import Doc
 from marsad.nlp.honorifics import honorifics, leading_honorifics, strip_honorifics
 from marsad.nlp.names import compact, light_stem, name_words, strip_name_clitic
-from marsad.nlp.ner.consistency import entity_spans, propagate
+from marsad.nlp.ner.consistency import entity_spans, propagate_bare
+from marsad.nlp.ner.features import folded_bare_form
 from marsad.nlp.ner.model import default_model
 from marsad.nlp.ner.patterns import add_descriptive_orgs
 from marsad.nlp.ner.resources import lexicons
@@ -123,11 +124,10 @@ def tagged_mentions(doc: Doc) -> list[NameMention]:
     parts: list[tuple[int, list[Token]]] = [(0, doc.title_tokens)] if doc.title_tokens else []
     parts += [(1, toks) for toks in sentence_tokens(doc)]
     parts = [(part, toks) for part, toks in parts if not part or doc.article.zone_at(toks[0].start) != "boilerplate"]
-    texts = [[t.text for t in toks] for _, toks in parts]
-    all_tags = propagate(texts, [model.tag(x) for x in texts])
-    all_tags = [
-        add_descriptive_orgs([t.norm for t in toks], tags) for (_, toks), tags in zip(parts, all_tags, strict=True)
-    ]
+    folded = [[t.norm for t in toks] for _, toks in parts]
+    bares = [list(map(folded_bare_form, words)) for words in folded]
+    all_tags = propagate_bare(bares, model.tag_folded(folded))
+    all_tags = [add_descriptive_orgs(words, tags) for words, tags in zip(folded, all_tags, strict=True)]
     for (part, toks), tags in zip(parts, all_tags, strict=True):
         for a, b, tag in decode_iob(tags):
             typ = TAG_TYPES.get(tag)
@@ -177,8 +177,9 @@ def group_mentions(mentions: list[NameMention]) -> list[NameGroup]:
     groups = sorted(merged.values(), key=lambda g: -len(g.words))
     kept: list[NameGroup] = []
     for g in groups:
-        if g.type in ("PER", "ORG", "MISC", "EVENT"):
-            homes = [h for h in kept if h.type == g.type and len(h.words) > len(g.words) and _holds(h, g)]
+        typ, size = g.type, len(g.words)
+        if typ in ("PER", "ORG", "MISC", "EVENT"):
+            homes = [h for h in kept if h.type == typ and len(h.words) > size and _holds(h, g)]
             if len(homes) == 1 or (homes and all(_holds(homes[0], h) for h in homes[1:])):
                 homes[0].absorb(g.mentions)
                 continue
@@ -213,8 +214,14 @@ def _final_type(g: NameGroup) -> EntityType:
     return typ
 
 
+@lru_cache(maxsize=65536)
+def _written_name(text: str) -> str:
+    """A mention as written without honorifics and a fused proclitic."""
+    return strip_honorifics(strip_name_clitic(text))
+
+
 def _canonical(g: NameGroup) -> str:
-    counts = Counter(strip_honorifics(strip_name_clitic(m.span.text)) for m in g.mentions)
+    counts = Counter(_written_name(m.span.text) for m in g.mentions)
     first = {name: i for i, name in reversed(list(enumerate(counts)))}
     return max(counts, key=lambda n: (len(n.split()), counts[n], -first[n]))
 

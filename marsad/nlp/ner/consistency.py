@@ -19,13 +19,22 @@ MIN_LETTERS = 3
 
 
 def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` of each name in IOB2 tags (an ``I-X`` after no ``X`` opens one)."""
     out: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return out
     start, typ = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O" or tag.startswith("B-") or tag[2:] != typ:
+    for i, tag in enumerate(tags):
+        if tag == "O":
             if typ:
                 out.append((start, i, typ))
-            start, typ = (i, tag[2:]) if tag != "O" else (-1, "")
+                typ = ""
+        elif tag.startswith("B-") or tag[2:] != typ:
+            if typ:
+                out.append((start, i, typ))
+            start, typ = i, tag[2:]
+    if typ:
+        out.append((start, len(tags), typ))
     return out
 
 
@@ -39,7 +48,11 @@ def _spreadable(key: tuple[str, ...]) -> bool:
 
 def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
     """Tags with each name found in ``sentences`` also given to its untagged recurrences."""
-    bares = [[bare_form(t) for t in s] for s in sentences]
+    return propagate_bare([[bare_form(t) for t in s] for s in sentences], tags)
+
+
+def propagate_bare(bares: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """:func:`propagate` given each token's :func:`~marsad.nlp.ner.features.bare_form`."""
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for words, sent_tags in zip(bares, tags, strict=True):
         for a, b, typ in entity_spans(sent_tags):
@@ -55,20 +68,20 @@ def propagate(sentences: list[list[str]], tags: list[list[str]]) -> list[list[st
         longest[k[0]] = max(longest.get(k[0], 0), len(k))
     out: list[list[str]] = []
     for words, sent_tags in zip(bares, tags, strict=True):
-        if not any(w in longest for w in words):
+        if longest.keys().isdisjoint(words):
             out.append(sent_tags)
             continue
         new = list(sent_tags)
-        i = 0
-        while i < len(words):
-            most = longest.get(words[i], 0)
-            for n in range(min(most, len(words) - i), 0, -1):
+        after = 0  # the first token past the last name given
+        for i in [i for i, w in enumerate(words) if w in longest]:
+            if i < after:
+                continue
+            for n in range(min(longest[words[i]], len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
-                if key in names and all(t == "O" for t in new[i : i + n]):
+                if key in names and new[i : i + n].count("O") == n:
                     typ = names[key]
                     new[i : i + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
-                    i += n - 1
+                    after = i + n
                     break
-            i += 1
         out.append(new)
     return out

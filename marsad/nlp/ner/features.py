@@ -29,8 +29,14 @@ MAX_CACHED_WORDS = 262144  # per model; the cache starts afresh when full
 @lru_cache(maxsize=262144)
 def word_features(token: str) -> tuple[tuple[str, str], ...]:
     """``(key, value)`` features of one token on its own."""
+    return folded_word_features(fold(token))
+
+
+@lru_cache(maxsize=262144)
+def folded_word_features(folded: str) -> tuple[tuple[str, str], ...]:
+    """:func:`word_features` of a token given folded (they depend on the folded form only)."""
     lex = lexicons()
-    f = fold(token).strip()
+    f = folded.strip()
     feats: list[tuple[str, str]] = [("w", f)]
     if not f:
         return (("w", ""), ("shape", "empty"))
@@ -88,7 +94,13 @@ class Vocabulary(frozenset[str]):
 @lru_cache(maxsize=262144)
 def bare_form(token: str) -> str:
     """The folded token without proclitics and article (the folded token where it has no letters)."""
-    feats = dict(word_features(token))
+    return folded_bare_form(fold(token))
+
+
+@lru_cache(maxsize=262144)
+def folded_bare_form(folded: str) -> str:
+    """:func:`bare_form` of a token given folded."""
+    feats = dict(folded_word_features(folded))
     return feats.get("b", feats["w"])
 
 
@@ -99,7 +111,12 @@ def _feature_lists(token: str, known: frozenset[str] | None) -> FeatureLists:
     """Own features; its features as the word at -2, -1, +1 and +2 of another token; folded form; stem;
     the length in words of the longest gazetteer place it may start (0 if none).  With ``known``,
     only the attributes a model has weights for are kept."""
-    wf = word_features(token)
+    return folded_feature_lists(fold(token), known)
+
+
+def folded_feature_lists(folded: str, known: frozenset[str] | None) -> FeatureLists:
+    """:func:`_feature_lists` of a token given folded."""
+    wf = folded_word_features(folded)
     near = [(k, v) for k, v in wf if k in NEAR_KEYS]
     far = [(k, v) for k, v in wf if k in FAR_KEYS]
     lists = (
@@ -123,21 +140,23 @@ def _token_feature_lists(token: str) -> FeatureLists:
     return _feature_lists(token, None)
 
 
-@lru_cache(maxsize=4)
-def _known_cache(known: frozenset[str]) -> dict[str, FeatureLists]:
-    """Per model: token → :func:`_feature_lists` keeping only the attributes the model has weights for."""
+@lru_cache(maxsize=8)
+def _known_cache(known: frozenset[str], folded: bool) -> dict[str, FeatureLists]:
+    """Per model: token (or folded token) → :func:`_feature_lists` keeping only the attributes the model
+    has weights for."""
     return {}
 
 
-def _known_lists(tokens: list[str], known: frozenset[str]) -> list[FeatureLists]:
-    cache = _known_cache(known)
+def _known_lists(tokens: list[str], known: frozenset[str], folded: bool = False) -> list[FeatureLists]:
+    cache = _known_cache(known, folded)
+    lists_of = folded_feature_lists if folded else _feature_lists
     out: list[FeatureLists] = []
     for t in tokens:
         lists = cache.get(t)
         if lists is None:
             if len(cache) >= MAX_CACHED_WORDS:
                 cache.clear()
-            lists = cache[t] = _feature_lists(t, known)
+            lists = cache[t] = lists_of(t, known)
         out.append(lists)
     return out
 
@@ -164,24 +183,18 @@ def _place_matches(forms: list[str], stems: list[str], longests: list[int] | Non
         longests = [
             max(lex.place_firsts.get(s, 0), lex.place_firsts.get(f, 0)) for f, s in zip(forms, stems, strict=True)
         ]
-    if not any(longests):
-        return out
-    i = 0
-    while i < len(forms):
-        longest = longests[i]
-        hit = 0
-        for n in range(min(longest, len(forms) - i), 1, -1):
+    starts = [i for i, longest in enumerate(longests) if longest > 1]  # a place has 2 words or more
+    size, after = len(forms), 0  # ``after``: the first token past the last place found
+    for i in starts:
+        if i < after:
+            continue
+        for n in range(min(longests[i], size - i), 1, -1):
             rest = " ".join(forms[i + 1 : i + n])
             if f"{stems[i]} {rest}" in lex.places or f"{forms[i]} {rest}" in lex.places:
-                hit = n
+                out[i] = "B"
+                out[i + 1 : i + n] = ["I"] * (n - 1)
+                after = i + n
                 break
-        if hit:
-            out[i] = "B"
-            for j in range(i + 1, i + hit):
-                out[j] = "I"
-            i += hit
-        else:
-            i += 1
     return out
 
 
@@ -191,8 +204,17 @@ def sentence_features(tokens: list[str], known: frozenset[str] | None = None) ->
     With ``known`` (the attributes a model has weights for), features the model ignores anyway are
     left out: the tags do not change, the tagging gets faster.
     """
-    n = len(tokens)
     lists = [_token_feature_lists(t) for t in tokens] if known is None else _known_lists(tokens, known)
+    return _sentence_features(lists, known)
+
+
+def folded_sentence_features(folded: list[str], known: frozenset[str]) -> list[list[str]]:
+    """:func:`sentence_features` of a sentence given as folded tokens."""
+    return _sentence_features(_known_lists(folded, known, folded=True), known)
+
+
+def _sentence_features(lists: list[FeatureLists], known: frozenset[str] | None) -> list[list[str]]:
+    n = len(lists)
     bigram_words = None if known is None else _bigram_words(known)
     words = [x[5] for x in lists]
     stems = [x[6] for x in lists]

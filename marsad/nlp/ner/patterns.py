@@ -55,31 +55,37 @@ def _is_place(word: str) -> bool:
     return word in lexicons().places
 
 
+@lru_cache(maxsize=131072)
+def _org_head(word: str) -> str | None:
+    """The organisation head word a folded word is (itself, or its stem behind proclitics), if any."""
+    triggers = lexicons().triggers
+    head = word if triggers.get(word) == "ORG_HEAD" else _stem(word)
+    return head if triggers.get(head) == "ORG_HEAD" else None
+
+
 def descriptive_orgs(words: list[str]) -> list[tuple[int, int]]:
     """``[first, last + 1)`` token runs of descriptive organisation names in a sentence of folded words."""
-    triggers = lexicons().triggers
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        head = words[i] if triggers.get(words[i]) == "ORG_HEAD" else _stem(words[i])
+    heads = list(map(_org_head, words))
+    after = 0  # the first token past the last name found
+    for i, head in enumerate(heads):
+        if head is None or i < after:
+            continue
         end = 0
-        if triggers.get(head) == "ORG_HEAD":
-            definite = head.startswith(ARTICLE)
-            for j in range(i + 1, min(i + 2 + MAX_COMPLEMENT, len(words))):
-                w = words[j]
-                if demonym_place(w):
-                    end = j + 1
-                    break
-                if not definite and j == i + 1 and _is_place(w):
-                    end = j + 1
-                    break
-                if not w.startswith(ARTICLE):
-                    break
+        definite = head.startswith(ARTICLE)
+        for j in range(i + 1, min(i + 2 + MAX_COMPLEMENT, len(words))):
+            w = words[j]
+            if demonym_place(w):
+                end = j + 1
+                break
+            if not definite and j == i + 1 and _is_place(w):
+                end = j + 1
+                break
+            if not w.startswith(ARTICLE):
+                break
         if end:
             out.append((i, end))
-            i = end
-        else:
-            i += 1
+            after = end
     return out
 
 
@@ -87,8 +93,9 @@ def add_descriptive_orgs(words: list[str], tags: list[str]) -> list[str]:
     """Tags with descriptive organisation names added where the tagger left the tokens untagged
     (or tagged only the place inside them)."""
     new = list(tags)
-    spans = entity_spans(tags)
-    for a, b in descriptive_orgs(words):
+    found = descriptive_orgs(words)
+    spans = entity_spans(tags) if found else []
+    for a, b in found:
         inside = [s for s in spans if s[0] < b and s[1] > a]
         if all(s[0] >= a and s[1] <= b and s[2] == "LOC" for s in inside):
             new[a:b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
