@@ -44,7 +44,9 @@ from marsad.store.sqlite import SqliteStore  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
 
-# (kind, query): each kind's p95 is reported against the 50 ms goal
+# (kind, query): each kind's p95 is reported against the 50 ms goal.  The shared sample holds one outlet
+# (alarabia) and few matches of some names: the queries after the first of each kind find many hits
+# (more than the 10,000 that are counted and ranked, for "الرئيس" and "السعودية" at 1M statements).
 QUERIES: list[tuple[str, Query]] = [
     ("st text", Query(text="إيران")),
     ("st text", Query(text="الأمم المتحدة")),
@@ -64,6 +66,17 @@ QUERIES: list[tuple[str, Query]] = [
     ("art outlet+dates", Query(text="ترامب", what="articles", outlet="CNN", since="2018-04-01", until="2018-12-31")),
     ("art outlet+dates", Query(what="articles", outlet="skynews", since="2018-07-01", until="2018-07-31")),
     ("art entity", Query(what="articles", entity="إيران")),
+    ("st text", Query(text="الرئيس")),
+    ("st speaker", Query(speaker="محمد")),
+    ("st speaker+text", Query(text="الولايات المتحدة", speaker="ترامب")),
+    ("st entity", Query(entity="السعودية")),
+    ("st entity+text", Query(text="الرئيس", entity="السعودية")),
+    ("st outlet+dates", Query(outlet="alarabia", since="2018-01-01", until="2018-03-31")),
+    ("st outlet+dates", Query(text="الرئيس", outlet="alarabia", since="2019-01-01", until="2019-12")),
+    ("art text", Query(text="الرئيس", what="articles")),
+    ("art outlet+dates", Query(what="articles", outlet="alarabia", since="2019-06-01", until="2019-06-30")),
+    ("art outlet+dates", Query(text="الرئيس", what="articles", outlet="alarabia", since="2019-01-01", until="2019-12")),
+    ("art entity", Query(what="articles", entity="السعودية")),
 ]
 INDEXES = (
     "articles_outlet",
@@ -75,6 +88,10 @@ INDEXES = (
     "dates_article",
     "dates_value",
     "framing_article",
+    "statement_facets_date",
+    "statement_facets_outlet",
+    "article_facets_date",
+    "article_facets_outlet",
 )
 COPY_COLUMNS = {
     "statements": "article_rowid, idx, speaker_name, speaker_canonical, speaker_entity, speaker_type, speaker_role,"
@@ -107,10 +124,10 @@ def build_sample(corpus: Path, n: int, stride: int, path: str) -> float:
 def _offset_sql(table: str, columns: str, k: int, offsets: dict[str, int]) -> str:
     """``INSERT … SELECT`` copying ``table`` of the sample with every row-id reference shifted for copy ``k``."""
     shifted = {
-        "article_rowid": offsets["articles"] * k,
-        "entity_rowid": offsets["entities"] * k,
+        "article_rowid": f"article_rowid + {offsets['articles'] * k}",
+        "entity_rowid": f"entity_rowid + {offsets['entities'] * k}",
     }
-    select = ", ".join(f"{c.strip()} + {shifted[c.strip()]}" if c.strip() in shifted else c for c in columns.split(","))
+    select = ", ".join(shifted.get(c.strip(), c) for c in columns.split(","))
     if table in ("statements", "entities"):
         return f"INSERT INTO {table} (rowid, {columns}) SELECT rowid + {offsets[table] * k}, {select} FROM s.{table}"
     return f"INSERT INTO {table} ({columns}) SELECT {select} FROM s.{table}"
@@ -121,6 +138,7 @@ def scale(sample: str, path: str, target: int) -> tuple[int, float]:
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
+    SqliteStore(sample).close()  # an older sample is migrated (and its search tables filled) first
     SqliteStore(path).close()  # the schema, by the store's own migrations
     t0 = time.perf_counter()
     conn = sqlite3.connect(path, isolation_level=None)
@@ -144,13 +162,16 @@ def scale(sample: str, path: str, target: int) -> tuple[int, float]:
     for name in INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     conn.execute("CREATE TEMP TABLE rot (src TEXT PRIMARY KEY, dst TEXT)")
+    # name keys are the sample's (copies name the same people); the FTS rows follow by trigger
+    conn.execute("INSERT INTO name_keys (id, key) SELECT id, key FROM s.name_keys")
+    conn.execute("INSERT INTO name_key_entities SELECT * FROM s.name_key_entities")
     for k in range(copies):
         conn.execute("BEGIN")
+        days = 7 * k
         conn.execute("DELETE FROM rot")
         conn.executemany(
             "INSERT INTO rot VALUES (?, ?)", [(o, outlets[(i + k) % len(outlets)]) for i, o in enumerate(outlets)]
         )
-        days = 7 * k
         conn.execute(
             "INSERT INTO articles (rowid, id, url_key, text_hash, url, outlet, published, pub_date, title, language,"
             " source, doc) SELECT a.rowid + ?, a.id || '~' || ?, a.url_key || '~' || ?, a.text_hash || '~' || ?,"
@@ -161,6 +182,20 @@ def scale(sample: str, path: str, target: int) -> tuple[int, float]:
         )
         for table, columns in COPY_COLUMNS.items():
             conn.execute(_offset_sql(table, columns, k, offsets))
+        for table, own in (("statement_facets", "statements"), ("article_facets", "articles")):
+            kind = ", kind" if table == "statement_facets" else ""
+            conn.execute(
+                f"INSERT INTO {table} SELECT rowid + ?, date(pub_date, ?),"
+                f" coalesce((SELECT dst FROM rot WHERE src = outlet), outlet){kind} FROM s.{table}",
+                (offsets[own] * k, f"+{days} days"),
+            )
+        for table, own in (("statement_terms", "statements"), ("article_terms", "articles")):
+            conn.execute(
+                f"INSERT INTO {table} SELECT term,"
+                " CASE WHEN pub_date = '' THEN '' ELSE coalesce(date(pub_date, ?), '') END,"
+                f" {own[:-1]}_rowid + ? FROM s.{table} ORDER BY 1, 2 DESC, 3",
+                (f"+{days} days", offsets[own] * k),
+            )
         a_off, s_off = offsets["articles"] * k, offsets["statements"] * k
         conn.executemany(
             "INSERT INTO articles_fts (rowid, title, body, rd) VALUES (?, ?, ?, ?)",

@@ -12,6 +12,7 @@ from server_sample import HADDAD, MANSOUR, OMARI, OUTLET_A, OUTLET_B, RELIEF, RO
 
 from marsad.server import ServerConfig, create_app
 from marsad.settings import Settings
+from marsad.store import search_plan
 
 KEY = "s3cret-key-for-tests"
 
@@ -303,3 +304,11 @@ def test_stories_are_listed_paged_and_shown_whole(client: TestClient) -> None:
     assert client.get("/api/stories/no-such-story").status_code == 404
     assert client.get("/api/stories", params={"min_outlets": 0}).status_code == 422
     assert client.get("/api/duplicates").json()["total"] >= 0
+
+
+def test_a_total_past_the_count_cap_is_marked_capped(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert get(client, "/api/statements", speaker=OMARI)["total_capped"] is False
+    monkeypatch.setattr(search_plan, "CAP", 10)
+    page = get(client, "/api/statements", speaker=OMARI, limit=5)
+    assert page["total"] == 10 and page["total_capped"] is True and page["next_offset"] == 5
+    assert get(client, f"/api/speakers/{OMARI}")["total_capped"] is True

@@ -28,6 +28,7 @@ from marsad.models import Analysis, Article, Entity, Speaker, Statement
 from marsad.server import create_app, plots
 from marsad.server.highlight import Mark, SpeakerColours, marks_of, render
 from marsad.server.stats import timeline
+from marsad.store import search_plan
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +239,11 @@ def test_serve_command_refuses_a_bad_port() -> None:
 
     result = CliRunner().invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+def test_a_capped_total_is_shown_with_a_plus(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_plan, "CAP", 10)
+    page = strip_tags(html(client, "/?what=articles"))
+    assert "المقالات: 10+" in page and "1–10 من 10+" in page
+    monkeypatch.setattr(search_plan, "CAP", 10_000)
+    assert "المقالات: 28" in strip_tags(html(client, "/?what=articles"))

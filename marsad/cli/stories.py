@@ -31,7 +31,7 @@ def stories(
     try:
         _stories(settings, query, story_id, min_outlets, duplicates, limit, offset, as_json)
     except NotImplementedError as e:
-        typer.echo(f"marsad: {e} (stories are kept by the SQLite store so far)", err=True)
+        typer.echo(f"marsad: {e} (this store backend keeps no stories)", err=True)
         raise typer.Exit(EXIT_USAGE) from None
 
 

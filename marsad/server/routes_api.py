@@ -149,6 +149,7 @@ def speaker(store: StoreDep, name: NamePath, limit: LimitParam = 20, offset: Off
         "statements": serialize.page_dict(page, serialize.statement_hit),
         "sampled": len(sample),
         "total": total,
+        "total_capped": page.total_capped,
         "kinds": kind_counts(sample),
         "timeline": {"unit": unit, "periods": [{"period": p, "count": c} for p, c in periods]},
         "outlets": [{"outlet": o, "count": c} for o, c in outlet_counts(sample)],

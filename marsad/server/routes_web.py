@@ -78,13 +78,21 @@ def link(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
-def pager(base: str, params: dict[str, Any], total: int, offset: int, size: int = PAGE_SIZE) -> dict[str, Any]:
+def total_label(total: int, capped: bool = False) -> str:
+    """A hit count as shown: ``10,000+`` when the store stopped counting there."""
+    return f"{total:,}+" if capped else str(total)
+
+
+def pager(
+    base: str, params: dict[str, Any], total: int, offset: int, size: int = PAGE_SIZE, capped: bool = False
+) -> dict[str, Any]:
     return {
         "prev": link(base, {**params, "offset": max(0, offset - size)}) if offset > 0 else None,
         "next": link(base, {**params, "offset": offset + size}) if offset + size < total else None,
         "first": offset + 1 if total else 0,
         "last": min(total, offset + size),
         "total": total,
+        "total_label": total_label(total, capped),
     }
 
 
@@ -133,7 +141,8 @@ def search_page(
         result=result,
         facets=facets,
         sampled=len(sample),
-        pager=pager("/", params, result.total, offset),
+        total_label=total_label(result.total, result.total_capped),
+        pager=pager("/", params, result.total, offset, capped=result.total_capped),
         outlets=cache.get("outlets", store.outlets),
     )
 
@@ -187,12 +196,13 @@ def speaker_page(request: Request, store: StoreDep, name: str, offset: Offset = 
         result=result,
         sampled=len(sample),
         total=total,
+        total_label=total_label(total, result.total_capped),
         unit=unit,
         timeline_svg=plots.column_chart(periods, f"تصريحات {name} عبر الزمن"),
         outlets_svg=plots.bar_chart([(o, float(c)) for o, c in outlet_counts(sample)[:12]], "الوسائل الناقلة"),
         kinds=kinds,
         entity=find_entity(store, name),
-        pager=pager(f"/speaker/{name}", {}, result.total, offset),
+        pager=pager(f"/speaker/{name}", {}, result.total, offset, capped=result.total_capped),
     )
 
 

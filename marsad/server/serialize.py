@@ -12,11 +12,13 @@ T = TypeVar("T")
 
 
 def page_dict(page: Page[T], item: Callable[[T], dict[str, Any]]) -> dict[str, Any]:
-    """``items``, ``total``, ``limit``, ``offset`` and ``next_offset`` (null on the last page)."""
+    """``items``, ``total``, ``total_capped`` (true: the total is 10,000 or more, searches count no further),
+    ``limit``, ``offset`` and ``next_offset`` (null on the last page)."""
     following = page.offset + len(page.items)
     return {
         "items": [item(x) for x in page.items],
         "total": page.total,
+        "total_capped": page.total_capped,
         "limit": page.limit,
         "offset": page.offset,
         "next_offset": following if following < page.total and page.items else None,

@@ -58,10 +58,14 @@ class StatementHit:
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
+    """One page of hits.  ``total`` counts the hits; searches count at most 10,000 and then set
+    ``total_capped`` (the total is "10,000 or more")."""
+
     items: list[T]
     total: int
     limit: int
     offset: int
+    total_capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

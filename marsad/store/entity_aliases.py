@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from marsad.nlp.names import entity_key
-from marsad.search import name_forms, name_pattern, name_patterns
+from marsad.search import name_forms, name_pattern
 from marsad.store.base import EntitySummary, Page
 
 
@@ -172,26 +172,20 @@ def aliases(conn: Conn, mark: str, name: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-# A name filter through the alias table: the entity keys sharing a global entity with a key whose
-# entity's namings match the LIKE pattern (one parameter, formatted with the backend's marker).
-RESOLVED_KEYS = (
-    "(SELECT k2.key FROM entity_aliases k2 JOIN entity_aliases k1 ON k1.entity = k2.entity"
-    " WHERE k1.key IN (SELECT entity_key FROM entities WHERE name_key LIKE {mark} ESCAPE '\\'))"
-)
-
-
 def summaries(
-    conn: Conn, mark: str, name: str | None, limit: int, offset: int, collate: str = ""
+    conn: Conn, mark: str, keys: Sequence[str] | None, limit: int, offset: int, collate: str = ""
 ) -> Page[EntitySummary]:
-    """Global entities (merged names together), most articles first; ``name`` keeps those it stands for.
+    """Global entities (merged names together), most articles first; ``keys`` (the entity keys a name filter
+    stands for, :func:`marsad.store.search_plan.name_terms`) keeps those holding one of them.
     ``collate`` orders names by code point where the backend would not (PostgreSQL: ``COLLATE "C"``)."""
     where, params = "1 = 1", list[str]()
-    if name is not None:
-        patterns = name_patterns(name)  # a Latin-letter name: its Arabic spellings too
-        if not patterns:
+    if keys is not None:
+        if not keys:
             return Page([], 0, limit, offset)
-        resolved = "k.key IN " + RESOLVED_KEYS.format(mark=mark)
-        where, params = "(" + " OR ".join([resolved] * len(patterns)) + ")", [like(p) for p in patterns]
+        where, params = (
+            f"k.entity IN (SELECT entity FROM entity_aliases WHERE key IN ({','.join([mark] * len(keys))}))",
+            list(keys),
+        )
     base = (
         "FROM entities e JOIN entity_aliases k ON k.key = e.entity_key JOIN global_entities g ON g.id = k.entity"
         f" WHERE {where}"

@@ -19,11 +19,12 @@ from psycopg_pool import ConnectionPool
 from marsad.models import Analysis, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import entity_aliases, postgres_search
+from marsad.store import entity_aliases, postgres_search, search_links, stories_postgres
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
 from marsad.store.sqlite import _Prepared, prepare, split_duplicates
+from marsad.stories import StoryCopy, StoryView
 
 CHUNK = 500
 POOL_MAX = 8
@@ -52,7 +53,10 @@ class PostgresStore(Store):
             migrate(conn)
             with conn.transaction():
                 entity_aliases.sync(conn, "%s")  # entities stored before the alias table (migration 002)
+                if search_links.pending(conn):  # rows stored before migration 004
+                    search_links.backfill(conn, "%s")
         self._pool = ConnectionPool(dsn, min_size=1, max_size=pool_size, open=True, kwargs={"autocommit": True})
+        self.story_state = stories_postgres.PostgresStories()  # near-duplicates and stories (one writer at a time)
 
     # ---- writing ---------------------------------------------------------------------------------
 
@@ -67,13 +71,22 @@ class PostgresStore(Store):
             raise TypeError("add_prepared takes what marsad.store.sqlite.prepare makes")
         if not prepared:
             return AddResult()
-        with self._pool.connection() as conn, conn.transaction():
+        with self._pool.connection() as conn, self.story_state.writing(conn) as st, conn.transaction():
             conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")  # readers go on; one writer at a time
             ids, urls, hashes = _existing(conn, prepared)
             new, dups = split_duplicates(prepared, ids, urls, hashes)
+            candidates = [p.analysis for p in new]
+            near = st.screen(candidates)  # near-copies of a stored article or of an earlier one here
+            if near:
+                dups.extend(d.id for _, d in sorted(near.items()))
+                new = [p for i, p in enumerate(new) if i not in near]
             if new:
-                _Copy(conn).load(new)
+                copy = _Copy(conn)
+                copy.load(new)
                 entity_aliases.sync(conn, "%s")
+                search_links.update(conn, "%s", copy.firsts)
+            st.record(near, candidates)
+            st.assign([p.analysis for p in new])
         return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -130,6 +143,18 @@ class PostgresStore(Store):
         with self._pool.connection() as conn:
             return postgres_search.entity_summaries(conn, name, limit, offset)
 
+    def stories(self, text: str = "", limit: int = 20, offset: int = 0, min_outlets: int = 1) -> Page[StoryView]:
+        with self._pool.connection() as conn:
+            return stories_postgres.stories(conn, text, limit, offset, min_outlets)
+
+    def story(self, story_id: str) -> StoryView | None:
+        with self._pool.connection() as conn:
+            return stories_postgres.story(conn, story_id)
+
+    def near_duplicates(self, of: str | None = None, limit: int = 50, offset: int = 0) -> Page[StoryCopy]:
+        with self._pool.connection() as conn:
+            return stories_postgres.near_duplicates(conn, of, limit, offset)
+
     def merge_entities(self, a: str, b: str) -> int:
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")
@@ -175,6 +200,7 @@ class _Copy:
         for t in ("articles", "statements", "entities"):
             row = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()
             self.next_ids[t] = (int(row[0]) if row else 0) + 1
+        self.firsts = search_links.Firsts(*(self.next_ids[t] for t in ("articles", "statements", "entities")))
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COLUMNS}
 
     def _id(self, table: str) -> int:

@@ -21,7 +21,7 @@ from marsad.ids import canonical_url
 from marsad.models import Analysis, Article, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import entity_aliases, sqlite_search, stories_sqlite_read
+from marsad.store import entity_aliases, search_links, sqlite_search, stories_sqlite_read
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import IndexedText, index_article, index_statement
 from marsad.store.sqlite_migrate import migrate
@@ -115,6 +115,8 @@ class SqliteStore(Store):
         conn.execute("PRAGMA temp_store = MEMORY")
         retry_busy(lambda: migrate(conn))
         retry_busy(self._backfill_entity_keys)
+        if search_links.pending(conn):  # rows stored before migration 004
+            retry_busy(lambda: self._write(lambda: search_links.backfill(conn, "?")))
         self.story_state = SqliteStories(conn)  # near-duplicates and stories, kept in step with the database
 
     # ---- writing ---------------------------------------------------------------------------------
@@ -161,8 +163,10 @@ class SqliteStore(Store):
                 dups.extend(d.id for _, d in sorted(near.items()))
                 new = [p for i, p in enumerate(new) if i not in near]
             if new:
-                _Rows(conn).insert(new)
+                rows = _Rows(conn)
+                rows.insert(new)
                 entity_aliases.sync(conn, "?")
+                search_links.update(conn, "?", rows.firsts)
             self.story_state.record(near, candidates)
             self.story_state.assign([p.analysis for p in new])
             conn.execute("COMMIT")
@@ -296,6 +300,7 @@ class _Rows:
             t: int(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {t}").fetchone()[0]) + 1
             for t in ("articles", "statements", "entities")
         }
+        self.firsts = search_links.Firsts(*(self.next_ids[t] for t in ("articles", "statements", "entities")))
         self.rows: dict[str, list[tuple[Any, ...]]] = {}
 
     def _id(self, table: str) -> int:

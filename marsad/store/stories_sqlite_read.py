@@ -1,4 +1,4 @@
-"""Reading stories and near-duplicates from the SQLite store (written by :mod:`marsad.store.stories_sqlite`).
+"""Reading stories and near-duplicates from the SQLite store: :mod:`marsad.store.stories_read` with the SQLite dialect.
 
 Stories are listed newest first (last publication date, then the most recently opened), each with
 its articles, the statements each outlet carried, and the near-copies that were not stored.
@@ -7,57 +7,11 @@ its articles, the statements each outlet carried, and the near-copies that were 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
 
+from marsad.store import stories_read
 from marsad.store.base import Page
-from marsad.stories import StoryArticle, StoryCopy, StoryStatement, StoryView, stems
-
-STORY_COLUMNS = "s.rowid, s.id, s.label, s.first_date, s.last_date, s.size"
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def _statements(
-    conn: sqlite3.Connection, article_rowids: Sequence[int], per_outlet: int
-) -> dict[str, list[StoryStatement]]:
-    out: dict[str, list[StoryStatement]] = {}
-    if not article_rowids or per_outlet <= 0:
-        return out
-    sql = (
-        "SELECT a.outlet, a.id, coalesce(st.speaker_canonical, st.speaker_name), st.content_text, st.kind"
-        " FROM statements st JOIN articles a ON a.rowid = st.article_rowid"
-        f" WHERE st.article_rowid IN ({_marks(len(article_rowids))}) ORDER BY a.pub_date, a.rowid, st.idx"
-    )
-    for outlet, aid, speaker, content, kind in conn.execute(sql, list(article_rowids)):
-        got = out.setdefault(outlet or "", [])
-        if len(got) < per_outlet:
-            got.append(StoryStatement(aid, speaker, content, kind))
-    return out
-
-
-def _view(conn: sqlite3.Connection, row: Sequence[Any], per_outlet: int) -> StoryView:
-    srow, sid, label, first, last, size = row
-    members = conn.execute(
-        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.url, m.score FROM story_members m"
-        " JOIN articles a ON a.rowid = m.article_rowid WHERE m.story_rowid = ? ORDER BY a.pub_date, m.rowid",
-        (srow,),
-    ).fetchall()
-    articles = [StoryArticle(r[1], r[2], r[3], r[4], r[5], float(r[6])) for r in members]
-    rowids = [int(r[0]) for r in members]
-    copies: list[StoryCopy] = []
-    if rowids:
-        sql = (
-            "SELECT d.id, a.id, d.similarity, d.outlet, d.title, d.url, d.published FROM near_duplicates d"
-            f" JOIN articles a ON a.rowid = d.of_rowid WHERE d.of_rowid IN ({_marks(len(rowids))}) ORDER BY d.id"
-        )
-        copies = [StoryCopy(r[0], r[1], float(r[2]), r[3], r[4], r[5], r[6]) for r in conn.execute(sql, rowids)]
-    outlets = sorted({a.outlet for a in articles if a.outlet} | {c.outlet for c in copies if c.outlet})
-    return StoryView(
-        sid, label, first, last, int(size), outlets, articles, _statements(conn, rowids, per_outlet), copies
-    )
+from marsad.store.stories_dialect import SQLITE
+from marsad.stories import StoryCopy, StoryView
 
 
 def list_stories(
@@ -70,64 +24,38 @@ def list_stories(
     statements_per_outlet: int = 5,
 ) -> Page[StoryView]:
     """Stories, newest first; ``min_outlets=2`` keeps the ones reported by two outlets or more."""
-    where = "s.outlets >= ? AND s.size >= ?"
-    params: list[Any] = [min_outlets, min_size]
-    total = int(conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0])
-    rows = conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM stories s WHERE {where}"
-        " ORDER BY s.last_date IS NULL, s.last_date DESC, s.rowid DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([_view(conn, r, statements_per_outlet) for r in rows], total, limit, offset)
+    return stories_read.list_stories(
+        conn,
+        SQLITE,
+        limit,
+        offset,
+        min_outlets=min_outlets,
+        min_size=min_size,
+        statements_per_outlet=statements_per_outlet,
+    )
 
 
 def get_story(conn: sqlite3.Connection, story_id: str, statements_per_outlet: int = 50) -> StoryView | None:
-    row = conn.execute(f"SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
-    return _view(conn, row, statements_per_outlet) if row else None
+    return stories_read.get_story(conn, SQLITE, story_id, statements_per_outlet)
 
 
 def story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
     """The story of a stored article, or of the stored article a near-duplicate copies."""
-    row = conn.execute(
-        "SELECT s.id FROM articles a JOIN story_members m ON m.article_rowid = a.rowid"
-        " JOIN stories s ON s.rowid = m.story_rowid WHERE a.id = ?"
-        " UNION ALL SELECT s.id FROM near_duplicates d JOIN story_members m ON m.article_rowid = d.of_rowid"
-        " JOIN stories s ON s.rowid = m.story_rowid WHERE d.id = ? LIMIT 1",
-        (article_id, article_id),
-    ).fetchone()
-    return str(row[0]) if row else None
+    return stories_read.story_of(conn, SQLITE, article_id)
 
 
 def search_stories(
     conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0, statements_per_outlet: int = 5
 ) -> Page[StoryView]:
     """Stories whose titles hold every word of ``text`` (folded, clitics removed, like the clustering), newest first."""
-    terms = sorted(set(stems(text)))
-    if not terms:
-        return list_stories(conn, limit, offset, statements_per_outlet=statements_per_outlet)
-    match = " AND ".join(f'"{t}"' for t in terms)
-    total = int(conn.execute("SELECT count(*) FROM stories_fts WHERE stories_fts MATCH ?", (match,)).fetchone()[0])
-    rows = conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM stories_fts f JOIN stories s ON s.rowid = f.rowid WHERE stories_fts MATCH ?"
-        " ORDER BY s.last_date IS NULL, s.last_date DESC, s.rowid DESC LIMIT ? OFFSET ?",
-        (match, limit, offset),
-    ).fetchall()
-    return Page([_view(conn, r, statements_per_outlet) for r in rows], total, limit, offset)
+    return stories_read.search_stories(conn, SQLITE, text, limit, offset, statements_per_outlet)
 
 
 def near_duplicates(
     conn: sqlite3.Connection, of: str | None = None, limit: int = 50, offset: int = 0
 ) -> Page[StoryCopy]:
     """Near-copies that were not stored (of one stored article when ``of`` is given), newest first."""
-    where, params = ("a.id = ?", [of]) if of else ("1", [])
-    base = f"FROM near_duplicates d JOIN articles a ON a.rowid = d.of_rowid WHERE {where}"
-    total = int(conn.execute(f"SELECT count(*) {base}", params).fetchone()[0])
-    rows = conn.execute(
-        f"SELECT d.id, a.id, d.similarity, d.outlet, d.title, d.url, d.published {base}"
-        " ORDER BY d.added_at DESC, d.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return Page([StoryCopy(r[0], r[1], float(r[2]), r[3], r[4], r[5], r[6]) for r in rows], total, limit, offset)
+    return stories_read.near_duplicates(conn, SQLITE, of, limit, offset)
 
 
 __all__ = ["get_story", "list_stories", "near_duplicates", "search_stories", "story_of"]
