@@ -21,6 +21,7 @@ from marsad.nlp.speakers import Subject
 from marsad.text import Normalized, bare, fold
 
 FieldName = Literal["title", "text"]
+SAME_WORDS = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها"})  # المصدر نفسه: the same source
 _strip_honorifics = lru_cache(maxsize=65536)(strip_honorifics)
 
 
@@ -159,11 +160,25 @@ class Resolver:
             person = self.name_for_role(fname, s.role) if s.role is not None else None
             return Speaker(role, "PER", person or role, None, role, mention)
         if s.category in ("anon",):
-            return Speaker(text, "ANON", text, None, None, mention)
+            return Speaker(text, "ANON", self._earlier_source(text) or text, None, None, mention)
         person = self.canonical_name(text)
         if person != text:  # العلي: a surname the article gave in full before
             return Speaker(text, "PER", person, None, None, mention)
         return Speaker(text, "ORG" if s.category != "group" else "ANON", self.canonical_org(text), None, None, mention)
+
+    def _earlier_source(self, text: str) -> str | None:
+        """``المصدر نفسه``، ``المسؤول``: a definite unnamed source refers back to the latest one the
+        article introduced with the same head noun (``مصدر أمني``)."""
+        words = fold(text).split()
+        if not words or not words[0].startswith("ال") or len(words) > 2 + (words[-1] in SAME_WORDS):
+            return None
+        head = words[0][2:]
+        for n in reversed(self.recent):
+            sp = n.speaker
+            canon = fold(sp.canonical or "").split()
+            if sp.type == "ANON" and len(canon) > 1 and canon[0] == head:
+                return sp.canonical
+        return None
 
     def _carry(self, gender: str, prefer_person: bool = False) -> Named | None:
         """The speaker a subjectless cue continues: the latest of its gender; for a finite verb

@@ -17,6 +17,8 @@ from marsad.nlp.speakers import COMMAS, Tok
 from marsad.nlp.wordlists import clause_words
 
 COMMA_BREAKS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "التي", "الذي", "الذين", "الا"})
+RELATIVE_BREAKS = frozenset({"التي", "الذي", "الذين"})
+EMBEDDED_HEAD = 3  # tokens of content (a noun phrase and its comma) before a relative clause that describes it
 NEWLINE_RE = re.compile("\n")
 TERMINALS = frozenset({".", "!", "?", "؟", "…"})
 TRAILING = " \t.,،:;؛-–—"
@@ -180,6 +182,8 @@ def narration_break(f: Field, k: int) -> bool:
             return True  # ، مفندة …: a circumstantial participle opens the narrator's next clause
     if f.words[k] not in _break_firsts():
         return False
+    if any(tuple(f.words[k : k + len(w)]) == w for w in clause_words().nobreaks):
+        return False  # في وقت متأخر: an adverbial of the content, not في وقت (while)
     return any(f.words[k] == w[0] and tuple(f.words[k : k + len(w)]) == w for w in clause_words().breaks)
 
 
@@ -212,12 +216,30 @@ def content_end(f: Field, k: int, stop_at_cues: bool = True) -> int:
         if f.is_terminal(j):
             break
         if stop_at_cues and j > k and (starts_new_statement(f, j) or narration_break(f, j)):
-            break
+            after = _embedded_relative(f, k, j)
+            if after is None:
+                break
+            j = after  # أن الطفل، الذي عثر عليه …، كان مريضا: the relative clause describes the content's subject
+            continue
         if j > k and (t.text in CLOSERS or (t.text == STRAIGHT and t.start in f.pairs.values())):
             break  # a closing mark whose opener is before the content: the quotation we are in ends
         end = t.end
         j += 1
     return _trim(f, f.toks[k].start, end)
+
+
+def _embedded_relative(f: Field, k: int, j: int) -> int | None:
+    """Where content goes on after a relative clause set off by commas right after its first noun
+    phrase (``أن الضحية، التي …، تعرضت``): the index after the closing comma, or None."""
+    if j - k > EMBEDDED_HEAD or f.words[j] not in RELATIVE_BREAKS or f.words[j - 1] not in COMMAS:
+        return None
+    stop = f.sentence_stop(j)
+    close = next((c for c in range(j + 2, stop) if f.words[c] in COMMAS), None)
+    if close is None or close + 1 >= stop or not f.toks[close + 1].text[0].isalpha():
+        return None
+    if starts_new_statement(f, close + 1) or narration_break(f, close + 1) or f.is_opening_quote(close + 1):
+        return None
+    return close + 1
 
 
 def _trim(f: Field, start: int, end: int) -> int:

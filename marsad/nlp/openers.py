@@ -41,6 +41,8 @@ def find_opener(f: Field, j: int) -> int | None:
         if w in comp and k > j and f.words[k - 1] in NOT_COMP_AFTER:
             k += 1  # دون أن، قبل أن: a conjunction, not the cue's complementiser
             continue
+        if w == "ان" and k > j and k + 1 < n and f.words[k + 1] in comp and f.words[k - 1][:1].isalpha():
+            return k + 1  # قال مون جاي إن إن …: the first إن ends a name
         if w in comp or w == ":":
             return k
         if w in RELAY_WORDS:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from marsad.nlp.quotes import QUOTE_CHARS
 from marsad.nlp.speaker_words import COMMAS, Tok, is_word, segments, stop_word
-from marsad.nlp.speakers import Subject, parse_subject
+from marsad.nlp.speakers import Subject, agrees, parse_subject
 from marsad.nlp.wordlists import clause_words, speaker_noun
+from marsad.text import fold
 
 PREVERBAL_SKIPS = frozenset(
     {"لكن", "ولكن", "وكان", "كان", "وكانت", "كانت", "وقد", "قد", "فقد", "بينما", "فيما", "حيث", "و"}
@@ -17,6 +18,7 @@ def preverbal_subject(toks: list[Tok]) -> Subject | None:
     """The subject written before its verb (``قاآني يؤكد``, ``جيري سميث، وهو …، حذّر``,
     ``وكان مدير …، عباس إبراهيم، قد قال``), where the words before the cue, from the clause start,
     are only that naming (with an apposition, a description after وهو, or a short phrase)."""
+    toks = _without_among(toks)
     comps = [n for n, t in enumerate(toks) if t.text in clause_words().comp]
     if comps:  # غير أن مقدم البرامج أعرب، إلا أن الوزير قال
         toks = toks[comps[-1] + 1 :]
@@ -58,6 +60,19 @@ def preverbal_subject(toks: list[Tok]) -> Subject | None:
     return None
 
 
+AMONG = frozenset({"بينهم", "بينهن", "منهم", "ومنهم", "بينها", "ومنها", "منها"})
+
+
+def _without_among(toks: list[Tok]) -> list[Tok]:
+    """``مسؤولون، بينهم وزير الدفاع، قالوا``: the members named between commas are left out."""
+    for n in range(1, len(toks) - 1):
+        if toks[n].text in AMONG and toks[n - 1].text in COMMAS:
+            close = next((c for c in range(n + 1, len(toks)) if toks[c].text in COMMAS), None)
+            if close is not None:
+                return [*toks[: n - 1], *toks[close + 1 :]]
+    return toks
+
+
 def _role_apposition(toks: list[Tok]) -> Subject | None:
     """``… تسجيلا مصورا لزعيمه، فلان الفلاني، يحث فيه``: a name set off by commas right before the
     verb, after a role noun it explains (لزعيمه، لرئيس الحزب), is the verb's subject."""
@@ -75,4 +90,24 @@ def _role_apposition(toks: list[Tok]) -> Subject | None:
         found = speaker_noun(stem) or speaker_noun("ال" + stem) if stem else None
         if found is not None and found.category == "role":
             return near
+    return None
+
+
+ASKED = frozenset(fold(w) for w in ("سئل", "وسئل", "فسئل", "سئلت", "وسئلت"))
+
+
+def lead_subject(toks: list[Tok], gender: str) -> Subject | None:
+    """The subject of a sentence that a later verb with no subject of its own goes on with: ``أما
+    فلان فقد قال``, ``وفي مؤتمر صحفي سئل فلان عن … فقال``, ``وكان فلان، قد … وقال``.  ``toks`` runs
+    from the sentence start to the cue; ``gender`` is the cue's."""
+    lead = clause_words().lead
+    for n, t in enumerate(toks):
+        if t.text in lead and (n == 0 or t.text in ASKED or t.text.endswith("اما")):
+            rest = toks[n + 1 :]
+            subject = parse_subject(rest) if rest else None
+            first = next((r.text for r in rest if subject is not None and r.start == subject.start), "")
+            known = subject is not None and (subject.category in ("name", "role") or speaker_noun(first) is not None)
+            if subject is None or not known or not agrees(subject, first, gender, False):
+                return None
+            return subject
     return None

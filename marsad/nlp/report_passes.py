@@ -7,7 +7,9 @@ from marsad.nlp.content import Field
 from marsad.nlp.drafts import Report
 from marsad.nlp.openers import PREPOSITIONS, index_after
 from marsad.nlp.speakers import COMMAS, Subject, Tok, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words, place_kinds
+from marsad.nlp.wordlists import clause_words, name_classes, person_words, place_kinds
+
+MAX_VERB_NAME = 2  # words of a name a later verb with no subject may continue (وحاولت فلان الفلاني … وقالت)
 
 SIDE_WORDS = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})
 FRONTING = frozenset(
@@ -42,6 +44,8 @@ def main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
         ss = f.sentence_start(k)
         if any(o.cue[0] >= f.toks[ss].start for o in reps[:n]) or k - ss < 3:
             continue
+        if any(o < f.toks[ss].start < c for o, c in f.pairs.items()):
+            continue  # "… .. أنا الآن …"، مضيفا: a sentence that opens inside a quotation lends no subject
         if f.words[ss] in ("من", "ومن") and f.words[ss + 1] in SIDE_WORDS and k - ss > 4:
             ss += 2  # من جانبها ألقت وسائل الإعلام …، على ما وصفتها: the verb after the fronted phrase
             if f.words[ss] in COMMAS:
@@ -71,11 +75,29 @@ def _main_subject(f: Field, region: list[Tok], r: Report) -> Subject | None:
     if sub is None or sub.start != region[0].start:
         return None
     named = sub.category == "name" and sub.name is not None and " " not in f.text[sub.name[0] : sub.name[1]]
-    if sub.category not in ("role", "org", "anon") and not (r.cue_kind == "verb" and named):
+    if r.cue_kind == "participle" or (sub.category == "name" and not named):
+        sub = parse_subject(region, np_mode=True)  # وهاجم فلان الصحافة، واصفا: the name ends before the object
+        if sub is None or (sub.category == "name" and not _person(f, sub, r)):
+            return None
+    if sub.category not in ("role", "org", "anon") and not (r.cue_kind == "verb" and named) and not _person(f, sub, r):
         return None
     if sub.name is None and sub.role is None:
         return None
     return sub if agrees(sub, region[0].text, r.gender, False) else None
+
+
+def _person(f: Field, sub: Subject, r: Report) -> bool:
+    """``وهاجم فلان الفلاني الصحافة، واصفا …``: a participle continues a main verb's subject that is
+    a personal name (two words, or one the name lists know), not a place."""
+    if r.cue_kind not in ("participle", "verb") or sub.category != "name" or sub.name is None:
+        return False
+    words = f.text[sub.name[0] : sub.name[1]].split()
+    if r.cue_kind == "verb" and (
+        len(words) > MAX_VERB_NAME
+        or any(w.endswith(("ات", "ه")) and w not in person_words() and w not in name_classes() for w in words[1:])
+    ):
+        return False  # وواجه فلان انتقادات …، وقال: a noun after the name is the verb's object
+    return (len(words) >= 2 or words[0] in person_words()) and place_kinds().get(words[0]) is None
 
 
 def _stop_word(word: str) -> bool:

@@ -8,8 +8,8 @@ from marsad.nlp.content import Field
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.openers import index_after, np_start, sentence_limit, skip_adverbials
 from marsad.nlp.sources import strip_lam
-from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words, name_classes, place_kinds
+from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject
+from marsad.nlp.wordlists import clause_words, name_classes, place_kinds, speaker_noun
 
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 TIME_HEADS = frozenset({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "يوم", "امس", "اليوم", "منتصف"})
@@ -121,7 +121,21 @@ def issuer_subject(f: Field, j: int, opener: int) -> Subject | None:
             sub = parse_subject(region) if region else None
             if sub is not None and sub.start == region[0].start and sub.category != "doc":
                 return sub
-    return None
+    return _genitive_issuer(f, j, opener)
+
+
+def _genitive_issuer(f: Field, j: int, opener: int) -> Subject | None:
+    """``جاء في تقرير لوكالة "أعماق" أن …``: the body in the ل-genitive of the document."""
+    noun = speaker_noun(f.words[j]) if j < opener else None
+    if noun is None or noun.category != "doc" or j + 1 >= opener:
+        return None
+    t = f.toks[j + 1]
+    if not t.text.startswith("ل") or t.text.startswith(("ال", "لل")) or len(t.text) < 4:
+        return None  # (للحكومة: the mention would keep its ل)
+    head = Tok(t.start + 1, t.end, t.text[1:])
+    region = [head, *f.toks[j + 2 : opener]]
+    sub = parse_subject(region)
+    return sub if sub is not None and sub.start == head.start and sub.category in ("org", "role", "name") else None
 
 
 def relayed_gender(f: Field, j: int, k: int) -> str:

@@ -9,9 +9,7 @@ from marsad.nlp.content import (
     content_end,
     content_kind,
     correlative_bayn,
-    narration_break,
     predicate_participle,
-    starts_new_statement,
 )
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.drafts import Report
@@ -28,7 +26,15 @@ from marsad.nlp.openers import (
     skip_adverbials,
     starts_with_prep,
 )
-from marsad.nlp.preverbal import preverbal_subject
+from marsad.nlp.preverbal import lead_subject, preverbal_subject
+from marsad.nlp.report_checks import (
+    checked,
+    continue_after_short_quote,
+    inside_long_quote,
+    role_apposition_end,
+    role_lead,
+    with_surname,
+)
 from marsad.nlp.report_passes import drop_relayed_sources, main_clause_subjects, nested_relay_subjects
 from marsad.nlp.report_rules import (
     RELATIVES,
@@ -54,10 +60,9 @@ from marsad.nlp.sources import (
     relay_subject,
     strip_lam,
 )
-from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words, speaker_noun
+from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, agrees, parse_subject
+from marsad.nlp.wordlists import clause_words
 
-QUOTE_TAILS = frozenset({"وهو", "وهي", "حيث", "الذي", "التي", "وذلك", "وقال", "في", "عبر", "خلال", "مما", "بما"})
 RESUMPTIVE = frozenset({"عنها", "عنه", "عنهم", "فيها", "فيه", "بها", "به", "عليها", "عليه", "اليها", "اليه"})
 CLAUSE_OPENERS = frozenset(
     {"وقد", "كما", "وكما", "ثم", "وكان", "كذلك", "حين", "فيما", "بينما", "وقت", "عندما", "حيث", "بعدما", "اذ", "لكن"}
@@ -172,6 +177,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     limit = sentence_limit(f, j)
     opener = find_opener(f, j)
     subject: Subject | None = None
+    lead: Subject | None = None  # the sentence's subject, for a verb that names none (أما فلان فقال)
     start: tuple[int, int] | None = None
     check_name = False
     pre = _preverbal(f, i, cue, cue_span)
@@ -225,18 +231,21 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         region = strip_lam(f.toks[j:opener]) if cue.kind == "masdar" else f.toks[j:opener]
         no_subject = cue.kind == "participle" or (cue.suffixed and cue.kind == "masdar")
         no_subject = no_subject or (i > 0 and f.words[i - 1] in PRONOUN_SUBJECTS and cue.content != "clause")
-        np_subject = cue.content != "clause" and f.words[opener] not in clause_words().comp
+        object_then_bian = cue.transitive and f.words[opener].startswith("بان")  # وصف فلان العقوبات بأنها
+        np_subject = cue.content != "clause" and (f.words[opener] not in clause_words().comp or object_then_bian)
         subject = (
-            None
-            if no_subject
-            else _checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
+            None if no_subject else checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
         )
         subject = place_subject(f, subject) if np_subject else subject
+        if subject is None and not no_subject and cue.kind == "verb":
+            lead = lead_subject(f.toks[f.sentence_start(i) : i], cue.gender)  # أما فلان فقد قال إن
         if cue.lemma in DOCUMENT_CUES:
             subject = issuer_subject(f, j, opener) or subject  # جاء في بيان أصدرته الوزارة: the ministry
         if cue.lemma == "نقل" or any(w == "نقلا" for w in f.words[j:opener]):
             subject = relay_subject(f, j, opener) or subject
         after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
+        if subject is not None and cue.content == "prep":
+            after = role_apposition_end(f, after, opener, cue)  # عبر فلان المدير الفني عن …، مضيفا
         rest = [t for t in f.toks[after:opener] if t.text[0].isalnum()]
         short_q = short_quote(f, opener)
         prep_at = next(
@@ -245,7 +254,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         at_participle = match_words(f.words, opener) is not None and f.words[opener] not in RELAY_WORDS
         if at_participle and rest and cue.content == "clause":
             return None  # the participle reports; this verb only narrates
-        if cue.content == "prep" and not any(starts_with_prep(f, x, cue) for x in range(j, opener + 1)):
+        inside = 2 if f.is_opening_quote(opener) else 1  # أعربت في بيان "عن أسفها …": the preposition quoted
+        if cue.content == "prep" and not any(starts_with_prep(f, x, cue) for x in range(j, opener + inside)):
             return None  # عبر حسابه على "تويتر": without its preposition the word is not this cue
         prep_then_comp = opener > j and f.words[opener - 1] in cue.preps and f.words[opener] in clause_words().comp
         if cue.content != "clause" and prep_at is not None:
@@ -254,11 +264,12 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             prep_then_comp
             or adverbial_lead(f, j if subject is None else index_after(f, subject.end), opener, cue)
             or set_off(f, subject, opener)
+            or (subject is not None and role_lead(f, after, opener))
         ):
             start = content_start(f, opener, cue)  # لفت السيد نصر الله إلى أن، أوضح في تصريح لـ… أن
         elif (at_participle and rest) or (
             cue.content != "clause"
-            and (len(rest) >= 2 or (rest and short_q))
+            and (len(rest) >= 2 or (rest and (short_q or object_then_bian)))
             and f.words[opener] != ":"
             and not pp_only(f, after)
         ):
@@ -270,7 +281,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         else:
             start = content_start(f, opener, cue)
     elif cue.content != "clause":
-        if _inside_long_quote(f, i):
+        if inside_long_quote(f, i):
             return None
         region = f.toks[j:limit]
         if (j < limit and starts_with_prep(f, j, cue)) or cue.kind == "participle":
@@ -278,8 +289,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         elif i > 0 and f.words[i - 1] in PRONOUN_SUBJECTS:
             subject = None  # ولكنه وصف الادعاءات بأنها …: the pronoun is the subject, the noun phrase the object
         else:
-            subject = place_subject(f, _checked(parse_subject(region, np_mode=True), region, cue, True))
-        subject = _with_surname(f, subject, cue, limit)
+            subject = place_subject(f, checked(parse_subject(region, np_mode=True), region, cue, True))
+        subject = with_surname(f, subject, cue, limit)
         check_name = subject is not None and subject.category == "name"
         if check_name and subject is not None:
             after_name = index_after(f, subject.end)
@@ -293,6 +304,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         )
         if comma_prep is not None and comma_prep + 1 < limit:
             k = comma_prep  # شددت الإمارات أمام القضاء الدولي، على ضرورة …
+        elif subject is not None and cue.content == "prep":
+            k = role_apposition_end(f, k, limit, cue)  # عبر فلان المدير الفني للفريق عن سعادته
         start = np_start(f, k, cue)
         if start is None:
             return None
@@ -303,7 +316,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     start = past_relative(f, start, cue)
     k0, s0 = start
     end = content_end(f, k0)
-    end = _continue_after_short_quote(f, k0, end)
+    end = continue_after_short_quote(f, k0, end)
     if k0 > j and f.words[k0 - 1] not in clause_words().comp and f.words[k0 - 1] != ":" and not f.is_opening_quote(k0):
         end = np_end(f, k0, end)
     if end <= s0 or not any(t.text[0].isalnum() for t in f.toks[k0 : index_after(f, end)]):
@@ -315,7 +328,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     if relative:  # العاهل السعودي، الملك سلمان، الذي نفى …
         subject = antecedent(f, i - 1) or subject
     gender = relayed_gender(f, j, k0) if cue.lemma == "نقل" else cue.gender
-    rep = Report(cue_span, (s0, end), kind, subject, gender, cue.kind == "passive", cue.kind)
+    rep = Report(cue_span, (s0, end), kind, subject or lead, gender, cue.kind == "passive", cue.kind)
     if relative:
         rep.extra["no_carry"] = True  # a speaker inside a relative clause is not the one the text goes on with
     if check_name and subject is not None:
@@ -335,61 +348,3 @@ def _preverbal(f: Field, i: int, cue: CueForm, cue_span: tuple[int, int]) -> Sub
         return None
     first = next((t.text for t in pre if t.start == subject.start), "")
     return subject if agrees(subject, first, cue.gender, False) else None
-
-
-def _with_surname(f: Field, subject: Subject | None, cue: CueForm, limit: int) -> Subject | None:
-    """``تلويح الرئيس بشار الأسد باستخدام …``: a definite surname right before the cue's preposition
-    belongs to the name, not to the content."""
-    if subject is None or subject.name is None or subject.name[1] != subject.end:
-        return subject
-    k = index_after(f, subject.end)
-    if k + 1 < limit and f.words[k].startswith("ال") and starts_with_prep(f, k + 1, cue):
-        end = f.toks[k].end
-        full = f.text[subject.name[0] : end]
-        if not f.words[k].endswith("ي") and f.text.count(full) < 2:
-            return subject  # حث الوزير سامي المواطنين على …: an object, not a surname
-        return Subject(subject.start, end, (subject.name[0], end), subject.role, subject.category)
-    return subject
-
-
-def _inside_long_quote(f: Field, i: int) -> bool:
-    pos = f.toks[i].start
-    return any(o < pos < c and len(f.text[o:c].split()) > 4 for o, c in f.pairs.items())
-
-
-def _checked(
-    subject: Subject | None, region: list[Tok], cue: CueForm, np_mode: bool, following: str = ""
-) -> Subject | None:
-    if subject is None:
-        return None
-    first = next((t.text for t in region if t.start == subject.start), "")
-    if not agrees(subject, first, cue.gender, np_mode) or first in cue.preps:
-        return None  # أكد على أهمية …: the cue's preposition opens the content, not a subject
-    name_first = next((t.text for t in region if subject.name is not None and t.start == subject.name[0]), "")
-    if np_mode and name_first in cue.preps:  # أكد الملك على أهمية: على is the preposition, not the name علي
-        if subject.role is None:
-            return None
-        subject = Subject(subject.start, subject.role[1], None, subject.role, subject.category)
-    if cue.transitive and subject.category in ("org", "group"):
-        after = next((t.text for t in region if t.start >= subject.end), following)
-        object_first = after in cue.preps or after in clause_words().comp or after.startswith("ب")
-        if speaker_noun(first) is None and object_first:
-            return None  # ووصفت الخطة بأنها: the only noun phrase is the object
-        if after in ("بان", "بانه", "بانها", "بانهم"):
-            return None  # واتهم المكتب بأنه …: a body right before بأن is what is described, not who speaks
-    return subject
-
-
-def _continue_after_short_quote(f: Field, k: int, end: int) -> int:
-    """Content that opens with a short quoted term ("إسرائيل" لم تتمكن …) goes on to the sentence end."""
-    if not f.is_opening_quote(k):
-        return end
-    close = f.pairs[f.toks[k].start]
-    if k and f.words[k - 1] not in clause_words().comp and len(f.text[f.toks[k].start : close].split()) > 3:
-        return end  # مؤكدا "…" ونظر …: a whole quotation after the cue is the content; what follows narrates
-    nxt = index_after(f, close + 1)
-    if nxt >= len(f.toks) or not f.toks[nxt].text[0].isalnum() or f.newline_between(close, f.toks[nxt].start):
-        return end
-    if starts_new_statement(f, nxt) or narration_break(f, nxt) or f.words[nxt] in QUOTE_TAILS:
-        return end
-    return max(end, content_end(f, nxt))

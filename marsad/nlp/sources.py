@@ -8,7 +8,7 @@ from marsad.nlp.content import Field, content_end, content_kind, starts_new_stat
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.drafts import Report
 from marsad.nlp.openers import PREPOSITIONS, content_start, sentence_limit
-from marsad.nlp.speakers import COMMAS, Subject, Tok, parse_subject
+from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, parse_subject
 from marsad.nlp.wordlists import clause_words
 
 
@@ -24,6 +24,13 @@ def as_report(f: Field, i: int, j: int, limit: int, cue: CueForm, cue_span: tupl
     k = comma + 1
     end = content_end(f, k)
     s0 = f.toks[k].start
+    after = [t.text for t in f.toks[k:] if t.end <= end and t.text[0].isalnum()]
+    if after and all(w in TIME_WORDS for w in after) and i >= 3:
+        ss = f.sentence_start(i)  # …، حسبما أفادت وسائل إعلام، السبت: the sentence before the source
+        ss += 1 if f.words[ss] == "و" else 0
+        s0, end = f.toks[ss].start, f.toks[i - 3].end
+        if len(f.text[s0:end].split()) < 3:
+            return None
     return Report(cue_span, (s0, end), content_kind(f, s0, end), subject, cue.gender, False, "verb")
 
 
@@ -38,7 +45,11 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     if k < limit and f.words[k] == "ل":
         k += 1
     seg_end = k
+    at_comp = False
     while seg_end < limit and f.words[seg_end] not in COMMAS and not f.is_opening_quote(seg_end):
+        if seg_end > k and (f.words[seg_end] in clause_words().comp or f.words[seg_end] in RESULT_WORDS):
+            at_comp = True  # بحسب البيان فإن …: no comma, the complementiser ends the source
+            break
         seg_end += 1
     toks = strip_lam(list(f.toks[k:seg_end]))  # وفقا للمرصد → المرصد
     if toks and toks[0].text.startswith("ل") and not toks[0].text.startswith("ال") and len(toks[0].text) > 3:
@@ -49,8 +60,8 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     ss = f.sentence_start(i)
     at_start = i == ss or all(not t.text[0].isalnum() for t in f.toks[ss:i]) or f.words[ss] in ("و",)
     if at_start:
-        c = seg_end + 1
-        while c < limit and (f.words[c] in clause_words().comp or f.words[c] == "فان"):
+        c = seg_end + (0 if at_comp else 1)
+        while c < limit and (f.words[c] in clause_words().comp or f.words[c] in RESULT_WORDS):
             c += 1  # بحسب الوكالة، فإن …: the complementiser is left out
         if c >= limit:
             return None
@@ -129,6 +140,7 @@ def strip_lam(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+RESULT_WORDS = frozenset({"فان", "فانه", "فانها"})  # بحسب البيان فإن …
 POINTER_VERBS = frozenset({"جاء", "جاءت", "وجاء", "ورد", "وردت", "صدر", "صدرت"})
 FRONTED_WORDS = frozenset({"الكلمات", "العبارات", "العباره", "الكلمه", "الجمله", "الجمل", "الكلمتين", "العبارتين"})
 FRONTED_POINTERS = frozenset({"بهذه", "وبهذه", "بهاتين", "وبهاتين", "بهذين", "وبهذين"})

@@ -10,7 +10,15 @@ from typing import NamedTuple
 from marsad.nlp.cues import match_word
 from marsad.nlp.honorifics import honorifics, leading_honorifics
 from marsad.nlp.quotes import QUOTE_CHARS
-from marsad.nlp.wordlists import clause_words, outlets
+from marsad.nlp.wordlists import (
+    clause_words,
+    masdar_like,
+    name_classes,
+    outlets,
+    person_words,
+    place_kinds,
+    speaker_noun,
+)
 
 TOKEN_RE = re.compile(r"#?\w+|[^\w\s]")
 COMMAS = frozenset({"،", ","})
@@ -89,7 +97,8 @@ def segments(toks: list[Tok]) -> list[list[Tok]]:
 
 def addressee_at(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` opens the addressee of a statement, ل fused to an outlet: ``لسكاي نيوز``,
-    ``لـCNN``, ``لوكالة رويترز``, ``لقناة الجزيرة`` (a media noun counts only before a named outlet)."""
+    ``لـCNN``, ``لوكالة رويترز``, ``لقناة الجزيرة`` (a media noun counts only before a named outlet),
+    or to a personal name after the speaker (``قال المتحدث لآبي``)."""
     w = words[i]
     if not w.startswith("ل") or w.startswith("ال"):
         return False
@@ -100,4 +109,55 @@ def addressee_at(words: list[str], i: int) -> bool:
         return bool(nxt) and (nxt[:1].isalpha() or nxt in QUOTE_CHARS)
     if stem in known.firsts or ("ال" + stem) in known.firsts or (stem.startswith("ل") and "ا" + stem in known.firsts):
         return True
+    if i > 0 and not stem.startswith("ل") and len(stem) >= 3 and stem in person_words() and speaker_noun(stem) is None:
+        return True  # قال المتحدث لآبي: a person spoken to
     return stem in known.media and (nxt in known.firsts or nxt in QUOTE_CHARS)
+
+
+def place_phrase(word: str) -> bool:
+    """Whether the word after في/من can name where a body or source is (مصادر في الوزارة، مصدر في
+    حماس), rather than when or where it spoke (في ساعة متأخرة، في صفحتها الأولى)."""
+    if len(word) > 4 and word.endswith(("ها", "هم", "ته", "ه")) and speaker_noun(word) is None:
+        return definite(word) and not word.endswith(("ها", "هم"))
+    if definite(word) or place_kinds().get(word) or speaker_noun(word) is not None:
+        return True
+    return word in name_classes() and not masdar_like(word)
+
+
+OBJECT_PREPS = frozenset({"علي", "عن", "من", "الي", "في", "مع"})
+
+
+def nisba(word: str) -> bool:
+    return word.endswith(("ي", "يه", "يون", "يين"))
+
+
+def object_after_phrase(seg: list[Tok], i: int) -> bool:
+    """In a noun phrase after a verb with no complementiser: a definite noun after a definite
+    adjective, followed by a preposition (الشرطة المحلية القبض على), or an indefinite accusative after
+    a definite word (لائحة الدعوى عددا), opens the verb's object."""
+    if i < 2:
+        return False
+    w, prev = seg[i].text, seg[i - 1].text
+    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
+    if definite(w) and definite(prev) and nisba(prev) and not nisba(w) and speaker_noun(w) is None:
+        return nxt in OBJECT_PREPS
+    return accusative_after(seg, i)
+
+
+def accusative_after(seg: list[Tok], i: int) -> bool:
+    w = seg[i].text
+    if definite(w) or not definite(seg[i - 1].text) or not w.endswith("ا") or len(w) <= 3:
+        return False
+    return speaker_noun(w) is None and w not in person_words()
+
+
+def place_object(seg: list[Tok], i: int) -> bool:
+    """``اتهم فلان طهران بدعم …``: a place name (not also a personal name) followed by a preposition
+    is the verb's object."""
+    w = seg[i].text
+    if place_kinds().get(w) not in ("country", "city") or w in person_words():
+        return False
+    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
+    return nxt in ("علي", "من", "عن", "الي", "في") or (
+        nxt.startswith("ب") and len(nxt) > 3 and nxt not in person_words()
+    )

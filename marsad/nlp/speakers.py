@@ -21,12 +21,25 @@ from typing import Literal
 
 from marsad.nlp.quotes import CLOSERS, QUOTE_CHARS
 from marsad.nlp.speaker_words import COMMAS, NAME_LINKS, TIME_WORDS, TOKEN_RE, Tok, addressee_at, tokenize_folded
+from marsad.nlp.speaker_words import accusative_after as _accusative_after
 from marsad.nlp.speaker_words import definite as _definite
 from marsad.nlp.speaker_words import honorific_words as _honorific_words
 from marsad.nlp.speaker_words import is_word as _is_word
+from marsad.nlp.speaker_words import nisba as _nisba
+from marsad.nlp.speaker_words import object_after_phrase as _object_after_phrase
+from marsad.nlp.speaker_words import place_object as _place_object
+from marsad.nlp.speaker_words import place_phrase as _place_phrase
 from marsad.nlp.speaker_words import segments as _segments
 from marsad.nlp.speaker_words import stop_word as _stop
-from marsad.nlp.wordlists import masdar_like, person_words, place_kinds, speaker_noun, speaker_nouns
+from marsad.nlp.wordlists import (
+    clause_words,
+    masdar_like,
+    person_words,
+    place_kinds,
+    speaker_noun,
+    speaker_nouns,
+    suffixed_masdar,
+)
 
 __all__ = ["COMMAS", "TIME_WORDS", "TOKEN_RE", "Subject", "Tok", "agrees", "parse_subject", "tokenize_folded"]
 
@@ -94,6 +107,9 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     construct = not _definite(head) and not plural
     while i < len(seg):
         w = seg[i].text
+        if w == "غير" and i + 1 < len(seg) and _nisba(seg[i + 1].text) and not _definite(seg[i + 1].text):
+            i += 2  # منظمات غير حكومية
+            continue
         if not _is_word(seg[i]) or (_stop(w) and w not in ROLE_LINKS) or addressee_at(words, i):
             break
         if np_mode and _object_after_phrase(seg, i):
@@ -134,7 +150,9 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
 def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     """End of a personal name starting at ``seg[start]`` (honorifics included)."""
     i = start + _honorific_words(tuple(t.text for t in seg[start : start + 4]))
+    first = i
     words = [t.text for t in seg]
+    cw = clause_words()
     limit = i + (MAX_NP_NAME if np_mode else MAX_NAME)
     while i < len(seg) and i < limit:
         w = seg[i].text
@@ -145,8 +163,12 @@ def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
             and not _stop(seg[i + 1].text)
             and not _definite(seg[i + 1].text)
             and speaker_noun(seg[i + 1].text) is None
+            and (i == first or seg[i + 1].text in person_words())
         ):
-            i += 1  # the name علي, not the preposition على
+            i += 1  # the name علي, not the preposition على (شدد فلان على ضرورة، قال فلان على تويتر)
+            continue
+        if w == "ان" and i > start and (i + 1 == len(seg) or seg[i + 1].text in cw.comp):
+            i += 1  # مون جاي إن إن …: a name ending in إن before the complementiser
             continue
         if w == "-" and start < i < len(seg) - 1 and seg[i - 1].end == seg[i].start and seg[i].end == seg[i + 1].start:
             i += 1  # جان-إيف: a hyphen inside a name
@@ -159,6 +181,13 @@ def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
             break  # أعلن ترامب إلغاء اللقاء، اتهم فلان طهران بدعم …: what the verb takes, not the name
         if i > start and len(w) > 4 and w.endswith(("ها", "هم", "ته")):
             break  # كامبريدج أناليتيكا إغلاقها: a noun with a pronoun ends the name
+        if i > start and (w in cw.quantifier or (w.endswith("ه") and w[:-1] in cw.speech) or suffixed_masdar(w)):
+            break  # كشف الوزير بعض …، اختتم فلان حديثه: the verb's object, not the name
+        if i >= start + 2 and len(w) > 4 and w.endswith("ه") and w not in person_words():
+            break  # واصل فلان الفلاني تجاهله: a third word with a pronoun is the verb's object
+        role = (n := speaker_noun(w)) is not None and n.category == "role"
+        if role and (i >= first + 2 or (i > start and w not in person_words())):
+            break  # فلان الفلاني وزير شؤون …: a role in apposition after the name
         if i > start and _definite(w) and (n := speaker_noun(w)) is not None and n.category in ("role", "org"):
             break  # هيذر نويرت المتحدثة باسم …: a role after the name
         if i > start and np_mode and (n := speaker_noun(w)) is not None and n.category in ("org", "doc", "anon"):
@@ -169,7 +198,8 @@ def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
         if np_mode and i > start + 1 and _accusative_after(seg, i):
             break  # تتهم لائحة الدعوى عددا من …: an indefinite accusative is the verb's object
         surname = w.startswith("ال") and w.endswith("ي") and not _definite(seg[i - 1].text)  # حيدر العبادي
-        if np_mode and _definite(w) and i > start and seg[i - 1].text not in NAME_LINKS and w != "الله" and not surname:
+        kept = surname or w in ("الله", "الدين")  # عبد الله، نور الدين
+        if np_mode and _definite(w) and i > start and seg[i - 1].text not in NAME_LINKS and not kept:
             break
         i += 1
     return i
@@ -190,10 +220,13 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
     if first in QUOTE_CHARS and not np_mode and (q := _quoted_name(seg, 0, np_mode)) is not None:
         span = (seg[0].start, seg[q - 1].end)  # قال "مجلس الحكماء"، في بيان، إن: a body named in quotation marks
         return Subject(span[0], span[1], None, span, "org")
-    if not _is_word(seg[0]) or _stop(first) or first in QUOTE_CHARS:
-        return None
+    issued = len(seg) > 1 and seg[1].text[:1] == "ل" and not _definite(seg[1].text) and _head_category(first) == "doc"
+    if not _is_word(seg[0]) or (_stop(first) and not issued) or first in QUOTE_CHARS:
+        return None  # (بيان لوزارة الداخلية: a document and its issuer do speak)
     if np_mode and masdar_like(first) and speaker_noun(first) is None:
         return None  # فيما أعلنت إطلاق "حملة": a verbal noun after the verb is what it announces
+    if first in clause_words().quantifier and len(seg) > 1 and not np_mode:
+        return _quantified(seg)
     cat = _head_category(first)
     honor = _honorific_words(tuple(t.text for t in seg[:4])) > 0 and cat != "org"  # دولة الإمارات is a state
     name: tuple[int, int] | None = None
@@ -210,7 +243,7 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
         end = _nominal_run(seg, 0, np_mode)
         if cat in ("anon", "org", "role") and end < len(seg) and seg[end].text in ("في", "من") and end + 1 < len(seg):
             nxt = seg[end + 1].text
-            if _is_word(seg[end + 1]) and not _stop(nxt) and nxt not in TIME_WORDS:
+            if _is_word(seg[end + 1]) and not _stop(nxt) and nxt not in TIME_WORDS and _place_phrase(nxt):
                 ext = end + 2 if place_kinds().get(nxt) else _nominal_run(seg, end + 1, np_mode)
                 if cat != "role" or (
                     ext < len(seg) and not _definite(seg[ext].text) and _name_run(seg, ext, np_mode) > ext
@@ -221,7 +254,12 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
         if cat == "name":  # a definite unknown head: الولايات المتحدة، الصحافة
             cat = "group" if first.endswith(("ون", "ين")) else "org"
         role = (seg[0].start, seg[end - 1].end)
-        if cat in ("role", "org", "anon") and end < len(seg) and not _definite(seg[end].text):
+        if (
+            cat in ("role", "org", "anon")
+            and end < len(seg)
+            and not _definite(seg[end].text)
+            and seg[end].text not in clause_words().quantifier
+        ):
             name_end = _name_run(seg, end, np_mode)
             nisba = _definite(first) and first.endswith("ي") and end == 1  # الصربي فوك رازوفيتش
             if name_end > end and (cat == "role" or nisba or _has_role_word(seg[:end])):
@@ -247,43 +285,18 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
     return Subject(start, stop, name, role if role != name else None, cat)
 
 
-OBJECT_PREPS = frozenset({"علي", "عن", "من", "الي", "في", "مع"})
-
-
-def _nisba(word: str) -> bool:
-    return word.endswith(("ي", "يه", "يون", "يين"))
-
-
-def _object_after_phrase(seg: list[Tok], i: int) -> bool:
-    """In a noun phrase after a verb with no complementiser: a definite noun after a definite
-    adjective, followed by a preposition (الشرطة المحلية القبض على), or an indefinite accusative after
-    a definite word (لائحة الدعوى عددا), opens the verb's object."""
-    if i < 2:
-        return False
-    w, prev = seg[i].text, seg[i - 1].text
-    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
-    if _definite(w) and _definite(prev) and _nisba(prev) and not _nisba(w) and speaker_noun(w) is None:
-        return nxt in OBJECT_PREPS
-    return _accusative_after(seg, i)
-
-
-def _accusative_after(seg: list[Tok], i: int) -> bool:
-    w = seg[i].text
-    if _definite(w) or not _definite(seg[i - 1].text) or not w.endswith("ا") or len(w) <= 3:
-        return False
-    return speaker_noun(w) is None and w not in person_words()
-
-
-def _place_object(seg: list[Tok], i: int) -> bool:
-    """``اتهم فلان طهران بدعم …``: a place name (not also a personal name) followed by a preposition
-    is the verb's object."""
-    w = seg[i].text
-    if place_kinds().get(w) not in ("country", "city") or w in person_words():
-        return False
-    nxt = seg[i + 1].text if i + 1 < len(seg) else ""
-    return nxt in ("علي", "من", "عن", "الي", "في") or (
-        nxt.startswith("ب") and len(nxt) > 3 and nxt not in person_words()
-    )
+def _quantified(seg: list[Tok]) -> Subject | None:
+    """``أربع منظمات غير حكومية``، ``اثنان من أصحاب المتاجر``: a number or quantifier and the noun
+    phrase it counts, an unnamed source."""
+    k = 2 if seg[1].text == "من" and len(seg) > 2 else 1
+    if not _is_word(seg[k]) or _stop(seg[k].text):
+        return None
+    end = _nominal_run(seg, k, False)
+    place = end + 1 < len(seg) and seg[end].text in ("في", "من") and _is_word(seg[end + 1])
+    if place and not _stop(seg[end + 1].text) and _place_phrase(seg[end + 1].text):
+        end = _nominal_run(seg, end + 1, False)  # بعض الجماهير في الملعب
+    span = (seg[0].start, seg[end - 1].end)
+    return Subject(span[0], span[1], None, span, "anon")
 
 
 def _quoted_name(seg: list[Tok], k: int, np_mode: bool) -> int | None:
@@ -355,6 +368,9 @@ def _apposition(segs: list[list[Tok]]) -> tuple[int, int] | None:
         first = seg[0].text
         if first in TIME_WORDS:
             continue
+        if first in clause_words().alias and len(seg) > 1:
+            seg = seg[1:]  # أحد الشهود، واسمه فلان،: the name after واسمه
+            first = seg[0].text
         if not _is_word(seg[0]) or _stop(first) or first in ("وهو", "وهي"):
             return None
         if len(seg) > 1 and _definite(first) and (n := speaker_noun(first)) is not None and n.category == "role":

@@ -27,18 +27,40 @@ class ClauseWords:
     naming: frozenset[str]  # a short quotation after these is a name (اسم "…", بعنوان "…")
     issue: frozenset[str]  # a verb with a pronoun naming a document's issuer (أصدرته، نشرتها)
     noncue: frozenset[str]  # forms of a cue that are usually another word (مقره: its headquarters)
+    quantifier: frozenset[str]  # opens a noun phrase of quantity, never a name's part (بعض، جميع)
+    alias: frozenset[str]  # introduces a name in apposition (واسمه، ويدعى)
+    speech: frozenset[str]  # nouns of speech: with a pronoun, the verb's object (حديثه، كلامه)
+    lead: frozenset[str]  # opens a sentence whose subject speaks through a later verb (أما فلان فقال)
     breaks: tuple[tuple[str, ...], ...]  # narration that ends reported content (في حين، وذلك)
+    nobreaks: tuple[tuple[str, ...], ...]  # adverbials that open like a break (في وقت متأخر)
 
 
 @lru_cache(maxsize=1)
 def clause_words() -> ClauseWords:
     groups: dict[str, set[str]] = {
-        k: set() for k in ("comp", "neg", "adverb", "particle", "belief", "naming", "issue", "noncue")
+        k: set()
+        for k in (
+            "comp",
+            "neg",
+            "adverb",
+            "particle",
+            "belief",
+            "naming",
+            "issue",
+            "noncue",
+            "quantifier",
+            "alias",
+            "speech",
+            "lead",
+        )
     }
     breaks: list[tuple[str, ...]] = []
+    nobreaks: list[tuple[str, ...]] = []
     for word, category in _rows("clause_words.tsv"):
         if category == "break":
             breaks.append(tuple(fold(word).split()))
+        elif category == "nobreak":
+            nobreaks.append(tuple(fold(word).split()))
         else:
             groups[category].add(fold(word))
     g = {k: frozenset(v) for k, v in groups.items()}
@@ -51,7 +73,12 @@ def clause_words() -> ClauseWords:
         g["naming"],
         g["issue"],
         g["noncue"],
+        g["quantifier"],
+        g["alias"],
+        g["speech"],
+        g["lead"],
         tuple(breaks),
+        tuple(nobreaks),
     )
 
 
@@ -115,7 +142,22 @@ def person_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _masdar_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r[0]})" for r in _rows("masdar_patterns.tsv") if r[2:3] != ["pronoun"]))
+
+
+@lru_cache(maxsize=1)
+def _suffixed_masdar_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r[0]})" for r in _rows("masdar_patterns.tsv")))
+
+
+def suffixed_masdar(word: str) -> bool:
+    """Whether a folded word is a verbal noun with a pronoun suffix (تجاهله، إعلانها): the object of a
+    verb after a name, not part of the name."""
+    for suffix in ("ها", "هم", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
+            return _suffixed_masdar_re().fullmatch(stem) is not None and word not in person_words()
+    return False
 
 
 def masdar_like(word: str) -> bool:
