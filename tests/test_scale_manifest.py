@@ -64,3 +64,19 @@ def test_a_run_is_complete_only_when_finished_with_every_partition_done_or_reuse
     done = build(plan, status, results, {}, settings={}, started="t0", finished="t1")
     assert not going["complete"] and done["complete"]
     assert build(plan, {}, {}, {}, settings={}, started="t0", finished="t1")["totals"]["partitions"]["pending"] == 3
+
+
+def test_what_the_sinks_stored_is_summed_per_partition_and_in_the_totals() -> None:
+    from dataclasses import replace
+
+    plan = _plan()
+    a, b, _ = plan.partitions
+    results = {
+        a.id: replace(_result(a, 10, []), stored={"stored": 10, "duplicates": 0}),
+        b.id: replace(_result(b, 10, []), stored={"stored": 7, "duplicates": 3}),
+    }
+    doc = build(plan, {a.id: "reused", b.id: "done"}, results, {}, settings={}, started="t0", finished=None)
+    assert doc["totals"]["stored"] == {"stored": 17, "duplicates": 3}
+    assert [p.get("stored") for p in doc["partitions"]] == [results[a.id].stored, results[b.id].stored, None]
+    without = build(plan, {}, {a.id: _result(a, 10, [])}, {}, settings={}, started="t0", finished=None)
+    assert without["totals"]["stored"] == {} and "stored" not in without["partitions"][0]

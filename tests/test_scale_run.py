@@ -23,7 +23,8 @@ pq = pytest.importorskip("pyarrow.parquet")
 import marsad  # noqa: E402
 from marsad.errors import Refusal  # noqa: E402
 from marsad.models import Analysis  # noqa: E402
-from marsad.scale.run import run  # noqa: E402
+from marsad.scale.partitions import Partition  # noqa: E402
+from marsad.scale.run import run, submission_order  # noqa: E402
 from marsad.tables import TABLES, collect  # noqa: E402
 from tests.conftest import shared_path  # noqa: E402
 
@@ -200,3 +201,25 @@ def test_a_rerun_with_another_partition_size_replaces_the_old_partitions(
     assert len(again.computed) == 4 and not again.reused
     assert len(list((out / "articles").glob("*.parquet"))) == 4
     _assert_same_tables(out, expected["small"])
+
+
+def test_tasks_are_handed_out_largest_first_keeping_the_ranges_of_a_file_in_order() -> None:
+    a = [Partition(i, "jsonl", ("a.jsonl.gz",), i * 10, min(i * 10 + 10, 25)) for i in range(3)]  # 10, 10, 5
+    b = [Partition(3 + i, "jsonl", ("b.jsonl",), i * 10, min(i * 10 + 10, 12)) for i in range(2)]  # 10, 2
+    warc = Partition(5, "files", ("c.warc.gz",), 0, 1)
+    order = submission_order([*a, *b, warc])
+    assert [p.index for p in order] == [5, 0, 1, 3, 2, 4]
+
+
+def test_the_local_cluster_run_starts_sends_its_quieter_dask_settings_to_the_workers() -> None:
+    import dask
+
+    from marsad.scale.run import LOCAL_CLUSTER_CONFIG, _cluster
+
+    def worker_settings() -> list[Any]:
+        return [dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG]
+
+    with _cluster(None, None, 1) as c:
+        (got,) = c.run(worker_settings).values()
+    assert got == list(LOCAL_CLUSTER_CONFIG.values())
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # only inside the run

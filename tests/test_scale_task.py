@@ -99,6 +99,22 @@ def test_the_sink_gets_the_partition_analyses_before_the_marker(
     assert out.finished(p) is not None
 
 
+def test_what_the_sink_reports_is_kept_in_the_marker_with_the_task_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(task, "analyse", rich_analysis)
+    (p,) = plan([str(_corpus(tmp_path, 4))], 100).partitions
+
+    def sink(partition_id: str, analyses: list[Analysis]) -> dict[str, int]:
+        return {"stored": len(analyses) - 1, "duplicates": 1}
+
+    result = task.run_partition(p, str(tmp_path / "out"), Settings(), sink)
+    assert result.stored == {"stored": 3, "duplicates": 1}
+    assert 0 < result.started_at <= result.finished_at
+    assert Output(str(tmp_path / "out")).finished(p) == result  # read back from the marker
+    assert task.run_partition(p, str(tmp_path / "again"), Settings()).stored is None
+
+
 def test_a_partition_can_be_written_to_an_fsspec_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(task, "analyse", rich_analysis)
     fsspec = pytest.importorskip("fsspec")
@@ -121,3 +137,17 @@ def test_warm_up_runs_the_pipeline_once_on_a_sample_article(monkeypatch: pytest.
 
 def test_peak_memory_is_reported_in_mebibytes() -> None:
     assert 1 < task.peak_rss_mb() < 1 << 20
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only")
+def test_a_process_spawned_by_a_big_one_reports_its_own_peak_memory_not_its_parents() -> None:
+    import subprocess
+    import sys
+
+    ballast = bytearray(400 << 20)  # 400 MiB, touched: resident in this process
+    ballast[:: 1 << 12] = b"x" * len(ballast[:: 1 << 12])
+    code = "from marsad.scale.task import peak_rss_mb; print(peak_rss_mb())"
+    child = float(subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True).stdout)
+    assert task.peak_rss_mb() > 400
+    assert child < 300  # a fresh interpreter with marsad.scale imported
+    del ballast

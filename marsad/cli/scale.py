@@ -49,9 +49,12 @@ def run_command(
         from marsad.scale.sinks import StoreSink, store_available
     except ImportError as e:
         _usage(f"scale-out needs Dask: pip install 'marsad[scale]' ({e})")
-    if db and not store_available():
-        _usage("--db needs marsad's store, which this installation does not have")
+    if db:
+        if scheduler and not db.lower().startswith(("postgresql", "postgres")):
+            _usage("--db with --scheduler needs PostgreSQL: each remote worker would write its own SQLite file")
+        _check_store(db, store_available())
     progress = _progress_bar() if sys.stderr.isatty() else None
+    settings = Settings.from_env()
     try:
         result = run(
             inputs,
@@ -59,8 +62,8 @@ def run_command(
             scheduler=scheduler,
             workers=workers,
             partition_size=partition_size,
-            settings=Settings.from_env(),
-            sink=StoreSink(db) if db else None,
+            settings=settings,
+            sink=StoreSink(db, settings) if db else None,
             retries=retries,
             progress=progress,
         )
@@ -72,11 +75,29 @@ def run_command(
         sys.stderr.write(f"marsad: partition {pid} failed: {error}\n")
     totals = result.manifest["totals"]
     rows = ", ".join(f"{n} {table}" for table, n in totals["rows"].items())
+    now = [p.get("stored") or {} for p in result.manifest["partitions"] if p["status"] == "done"]
+    stored, dups = sum(c.get("stored", 0) for c in now), sum(c.get("duplicates", 0) for c in now)
+    loaded = f"; {stored} articles stored, {dups} not (duplicates)" if db else ""
     sys.stderr.write(
         f"marsad: {len(result.computed)} partitions computed, {len(result.reused)} reused, "
-        f"{len(result.failed)} failed; {rows}; {totals['refused']} refused → {out}\n"
+        f"{len(result.failed)} failed; {rows}; {totals['refused']} refused{loaded} → {out}\n"
     )
     raise typer.Exit(EXIT_OK if result.ok else EXIT_REFUSED)
+
+
+def _check_store(url: str, available: bool) -> None:
+    """Open the store once before the run: a wrong URL is a usage error before any work is done,
+    and its schema is created (or migrated) here rather than by every worker at once."""
+    if not available:
+        _usage("--db needs marsad's store, which this installation does not have")
+    from marsad import open_store
+    from marsad.store import StoreURLError
+
+    try:
+        with open_store(url):
+            pass
+    except (StoreURLError, ImportError) as e:
+        _usage(f"--db: {e}")
 
 
 def _usage(message: str) -> NoReturn:

@@ -38,6 +38,7 @@ def build(
     refusals: list[dict[str, Any]] = []
     refusals.extend({"source": r.source, "reason": r.reason, "partition": None} for r in plan.refusals)
     totals: Counter[str] = Counter({t: 0 for t in TABLES})
+    stored: Counter[str] = Counter()
     records = 0
     for p in plan.partitions:
         entry: dict[str, Any] = {**p.to_dict(), "status": status.get(p.id, "pending")}
@@ -51,7 +52,12 @@ def build(
                 cpu_seconds=result.cpu_seconds,
                 worker=result.worker,
                 peak_rss_mb=result.peak_rss_mb,
+                started_at=result.started_at,
+                finished_at=result.finished_at,
             )
+            if result.stored is not None:
+                entry["stored"] = result.stored
+                stored.update(result.stored)
             totals.update(result.rows)
             records += result.read
             refusals.extend({"source": r.source, "reason": r.reason, "partition": p.id} for r in result.refusals)
@@ -73,6 +79,8 @@ def build(
             "refused": len(refusals),
             "partitions": {s: by_status[s] for s in ("done", "reused", "failed", "pending")},
             "rows": dict(totals),
+            # what the sink reported, summed (e.g. articles stored / duplicates); {} without a sink
+            "stored": dict(stored),
         },
         "refused_by_reason": dict(Counter(r["reason"].split(":")[0] for r in refusals).most_common()),
         "refusals": refusals,

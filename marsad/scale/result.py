@@ -20,6 +20,9 @@ class PartitionResult:
     cpu_seconds: float = 0.0  # CPU time of the task (wall time minus waiting, under load)
     worker: str = ""  # host:pid of the process that ran it
     peak_rss_mb: float = 0.0  # peak resident memory of that process when it finished
+    started_at: float = 0.0  # Unix time the task started and finished (where the run's time went)
+    finished_at: float = 0.0
+    stored: dict[str, int] | None = None  # what a sink reported: e.g. {"stored": 480, "duplicates": 20}
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -37,4 +40,7 @@ class PartitionResult:
             cpu_seconds=float(d.get("cpu_seconds", 0.0)),
             worker=str(d.get("worker", "")),
             peak_rss_mb=float(d.get("peak_rss_mb", 0.0)),
+            started_at=float(d.get("started_at", 0.0)),
+            finished_at=float(d.get("finished_at", 0.0)),
+            stored={str(k): int(v) for k, v in d["stored"].items()} if d.get("stored") else None,
         )

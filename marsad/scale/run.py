@@ -18,19 +18,29 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from marsad.errors import Refusal
 from marsad.scale import manifest as manifest_
 from marsad.scale.output import MANIFEST, Output
-from marsad.scale.partitions import plan
+from marsad.scale.partitions import Partition, plan
 from marsad.scale.readers import close_streams
 from marsad.scale.result import PartitionResult
 from marsad.scale.task import Sink, run_partition, warm_up
 from marsad.settings import Settings
 
 DEFAULT_PARTITION_SIZE = 1000
+# Dask settings of the local cluster ``run`` starts (and sends to its workers): the housekeeping
+# of the scheduler, nannies and workers polls less often and the sampling profiler is off — with
+# two cores, the defaults cost the process that runs the scheduler ~5 % of a core, ~1.5 % with these
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.worker.profile.enabled": False,
+}
 MANIFEST_EVERY = 10.0  # seconds between manifest updates while a run goes on
 
 Progress = Callable[[int, int], None]  # (partitions finished, partitions in all)
@@ -121,6 +131,7 @@ def run(
             meta["workers"] = len(c.scheduler_info().get("workers", {}))
             c.register_plugin(WarmUp(), name=WarmUp.name)
             token = uuid.uuid4().hex[:8]
+            order = submission_order(todo)
             futures = {
                 c.submit(
                     run_partition,
@@ -132,7 +143,7 @@ def run(
                     key=f"marsad-{p.id}-{token}",
                     retries=retries,
                 ): p
-                for p in todo
+                for p in order
             }
             last = time.monotonic()
             for future in as_completed(futures):
@@ -164,6 +175,14 @@ def run(
     )
 
 
+def submission_order(partitions: list[Partition]) -> list[Partition]:
+    """The order tasks are handed out: largest first, so that the short ones fill the gaps at the end
+    while the last big ones finish.  Partitions of whole files (a WARC file can hold thousands of
+    records) come first; then line and row ranges, longest first; plan order otherwise, so that
+    consecutive ranges of one file stay together (a worker's open gzip stream only seeks forward)."""
+    return sorted(partitions, key=lambda p: (p.kind != "files", -p.records))
+
+
 @contextmanager
 def _cluster(client: Client | None, scheduler: str | None, workers: int | None) -> Iterator[Client]:
     """The client to run on: the one given, one connected to ``scheduler``, or a local cluster."""
@@ -176,6 +195,7 @@ def _cluster(client: Client | None, scheduler: str | None, workers: int | None) 
         return
     n = workers or os.cpu_count() or 1
     with (
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
         LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as c,
     ):

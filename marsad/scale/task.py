@@ -12,7 +12,7 @@ import resource
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from marsad.errors import Refusal
 from marsad.models import Analysis, Article
@@ -25,8 +25,9 @@ from marsad.settings import Settings
 from marsad.tables import TABLES, collect
 
 # called with (partition id, analyses) after the tables are written and before the marker: the
-# hook for loading into a store (see marsad.scale.sinks); it must be picklable
-Sink = Callable[[str, list[Analysis]], None]
+# hook for loading into a store (see marsad.scale.sinks); it must be picklable.  What it returns
+# (counts such as {"stored": 480, "duplicates": 20}, or None) goes into the marker and the manifest.
+Sink = Callable[[str, list[Analysis]], Mapping[str, int] | None]
 
 _WARM_TEXT = "قال الوزير أمس إن الاجتماع سيعقد في القاهرة يوم ١٢ مارس ٢٠٢٠."
 
@@ -54,7 +55,7 @@ def run_partition(
     A record that cannot be read, extracted or analysed becomes a refusal with its reason; it
     never stops the partition.
     """
-    started, cpu = time.perf_counter(), time.process_time()
+    started_at, started, cpu = time.time(), time.perf_counter(), time.process_time()
     analyses: list[Analysis] = []
     refusals: list[Refusal] = []
     for item in articles(partition, settings):
@@ -69,8 +70,7 @@ def run_partition(
     output = Output(out, storage_options)
     for table in TABLES:
         output.write_table(table, partition.id, tables[table])
-    if sink is not None:
-        sink(partition.id, analyses)
+    stored = sink(partition.id, analyses) if sink is not None else None
     result = PartitionResult(
         partition_id=partition.id,
         read=len(analyses) + len(refusals),
@@ -80,12 +80,26 @@ def run_partition(
         cpu_seconds=round(time.process_time() - cpu, 3),
         worker=f"{socket.gethostname()}:{os.getpid()}",
         peak_rss_mb=round(peak_rss_mb(), 1),
+        started_at=round(started_at, 3),
+        finished_at=round(time.time(), 3),
+        stored={str(k): int(v) for k, v in stored.items()} if stored else None,
     )
     output.write_marker(partition, result)
     return result
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process, in MiB."""
+    """Peak resident memory of this process, in MiB.
+
+    On Linux the high-water mark of the process's own memory (``VmHWM``): ``ru_maxrss`` would
+    also count the process that spawned it (a worker started by fork and exec from a big parent
+    reports at least the parent's size)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
