@@ -120,3 +120,39 @@ def test_segment_map_equals_the_per_character_map(text: str) -> None:
     fast, slow = normalize(text), _normalize_slow(text)
     assert fast.text == slow.text
     assert list(fast.starts) == list(slow.starts) and list(fast.ends) == list(slow.ends)
+
+
+@given(st.text(max_size=120) | st.text(alphabet=ARABIC_ALPHABET, max_size=120))
+def test_starts_built_by_segment_equal_start_of_each_character(text: str) -> None:
+    n = normalize(text)
+    assert list(n.starts) == [n.start_of(i) for i in range(len(n.text))]
+    assert list(n.ends) == [n.end_of(i) for i in range(len(n.text))]
+
+
+@given(st.text(alphabet=ARABIC_ALPHABET, max_size=40))
+def test_short_and_long_strings_fold_alike(word: str) -> None:
+    # short strings take the cached, single-table path; long ones the replacement loop
+    padding = " " * 60
+    assert fold(word + padding) == fold(word) + padding
+
+
+def test_an_unclosed_quote_stops_holding_sentences_together_after_max_quote() -> None:
+    from marsad.text.sentences import MAX_QUOTE
+
+    short = "قال «إن الوضع صعب. وأضاف أنه سيعود."
+    assert len(split_sentences(short)) == 1
+    long = "قال «" + "كلمة " * (MAX_QUOTE // 5) + "انتهى. ثم عاد إلى بيته."
+    assert len(split_sentences(long)) == 2
+
+
+def test_straight_quotes_toggle_and_the_sentence_ends_after_the_closing_mark() -> None:
+    text = 'قال "لن نتراجع. أبدا." ثم غادر. وصل الوفد.'
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
+    assert spans == ['قال "لن نتراجع. أبدا." ثم غادر.', "وصل الوفد."]
+
+
+def test_tokens_are_equal_when_text_offsets_and_folded_form_are() -> None:
+    a, b = tokenize("أكد أكد")
+    assert (a.text, a.start, a.end, a.norm) == ("أكد", 0, 3, "اكد")
+    assert a != b and a == tokenize("أكد")[0] and hash(a) == hash(tokenize("أكد")[0])
+    assert a.is_word and not tokenize("،")[0].is_word

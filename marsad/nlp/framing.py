@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,7 +92,7 @@ def _honorific_surfaces() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 def _scan(
-    text: str, per_starts: set[int], starts: Sequence[int]
+    text: str, per_starts: set[int], starts: Callable[[int], int]
 ) -> tuple[list[tuple[Place, Entry]], list[tuple[Place, Honorific]]]:
     """Lexicon terms (longest first, left to right, not overlapping) and honorifics before names, in one pass."""
     lex = load()
@@ -170,7 +170,7 @@ def _after_introducer(text: str, s: int) -> bool:
 
 
 def _honorific_chain(
-    text: str, s: int, e: int, reading: tuple[str, int], per_starts: set[int], starts: Sequence[int]
+    text: str, s: int, e: int, reading: tuple[str, int], per_starts: set[int], starts: Callable[[int], int]
 ) -> tuple[list[tuple[Place, Honorific]], int] | None:
     """The framing honorifics of a chain starting at this word, if a name follows it, and where the chain ends."""
     key, skip = reading
@@ -182,7 +182,7 @@ def _honorific_chain(
         return None
     single = len(chain) == 1 and " ".join(chain[0].folded) in cues().ambiguous
     # a person's mention may start at the honorific (the entities layer takes it in) or right after it
-    if single and not {starts[s + skip], starts[following[size - 1][0]]} & per_starts:
+    if single and not {starts(s + skip), starts(following[size - 1][0])} & per_starts:
         return None
     out: list[tuple[Place, Honorific]] = []
     pos = 0
@@ -304,7 +304,7 @@ def _analyse(doc: Doc) -> _Found:
             z = zone or doc.article.zone_at(s)
             return None if z in SKIPPED_ZONES else doc.span(s, e, z)
 
-        found_terms, found_honorifics = _scan(norm.text, per, norm.starts)
+        found_terms, found_honorifics = _scan(norm.text, per, norm.start_of)
         honorific_spans: list[Span] = []
         for (ns, ne), h in found_honorifics:
             if sp := span(ns, ne):

@@ -28,12 +28,23 @@ def honorifics() -> tuple[Honorific, ...]:
     return tuple(sorted(items, key=lambda h: -len(h.folded)))
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[Honorific, ...]]:
+    """The entries by their first folded word, longest first as in :func:`honorifics`."""
+    out: dict[str, list[Honorific]] = {}
+    for h in honorifics():
+        if h.folded:
+            out.setdefault(h.folded[0], []).append(h)
+    return {word: tuple(hs) for word, hs in out.items()}
+
+
 def leading_honorifics(tokens: list[str]) -> list[Honorific]:
     """The honorifics at the start of a name given as folded tokens, outermost first."""
     found: list[Honorific] = []
     i = 0
+    by_first = _by_first_word()
     while i < len(tokens) - 1:  # a name must keep at least one token
-        for h in honorifics():
+        for h in by_first.get(tokens[i], ()):
             n = len(h.folded)
             if tuple(tokens[i : i + n]) == h.folded and i + n < len(tokens):
                 found.append(h)
@@ -44,6 +55,7 @@ def leading_honorifics(tokens: list[str]) -> list[Honorific]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def strip_honorifics(name: str) -> str:
     """The name without its leading honorifics, as written (``سماحة السيد حسن نصر الله`` → ``حسن نصر الله``)."""
     words = name.split()

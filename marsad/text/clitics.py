@@ -48,6 +48,7 @@ def proclitic_readings(word: str, min_stem: int = MIN_STEM) -> tuple[tuple[str, 
     return tuple(readings)
 
 
+@lru_cache(maxsize=131072)
 def strip_proclitics(word: str) -> str:
     """The stem with conjunction and preposition removed, the article kept (``وللميادين`` → ``الميادين``)."""
     best = word

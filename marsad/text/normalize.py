@@ -80,11 +80,17 @@ class Normalized:
 
     @property
     def starts(self) -> array[int]:
-        return array("i", (self.start_of(i) for i in range(len(self.text))))
+        """``start_of(i)`` for every normalised character, built segment by segment."""
+        out = array("i")
+        bounds = [*self.seg_norm[1:], len(self.text)]
+        for a, b, o, expanded in zip(self.seg_norm, bounds, self.seg_orig, self.seg_expanded, strict=True):
+            if b > a:  # an empty segment maps nothing (the next one at the same offset wins, as in start_of)
+                out.extend(array("i", [o]) * (b - a) if expanded else array("i", range(o, o + b - a)))
+        return out
 
     @property
     def ends(self) -> array[int]:
-        return array("i", (self.end_of(i) for i in range(len(self.text))))
+        return array("i", [s + 1 for s in self.starts])
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map normalised ``[start, end)`` to original ``[start, end)``."""
@@ -109,6 +115,9 @@ class _FastFold:
 
     delete: re.Pattern[str]
     replace: tuple[tuple[str, str], ...]
+    # the replacements as one str.translate table, when applying them in order equals applying them at once
+    # (no replacement writes a character a later one replaces); faster than the loop on short strings only
+    table: dict[int, str] | None
     rare: re.Pattern[str]
     changes_length: re.Pattern[str]
 
@@ -131,21 +140,42 @@ def _fast() -> _FastFold:
             continue
         rare.add(ch)
     rare_re = _char_class(rare) if rare else "(?!)"
+    replace = tuple(sorted(t.replace.items()))
+    chained, later = False, set()
+    for src, dst in reversed(replace):
+        chained = chained or any(c in later for c in dst)
+        later.add(src)
     return _FastFold(
         delete=re.compile(_char_class(set(t.delete))),
-        replace=tuple(sorted(t.replace.items())),
+        replace=replace,
+        table=None if chained else {ord(src): dst for src, dst in replace},
         rare=re.compile(rare_re),
         changes_length=re.compile(_char_class(expanding | set(t.delete))),
     )
 
 
+SHORT = 48  # strings up to this length are folded through a cache: words and names recur
+
+
 def fold(text: str) -> str:
     """The normalised string alone (for matching keys, search queries, lexicon entries)."""
+    return _fold_short(text) if len(text) <= SHORT else _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     f = _fast()
     text = f.delete.sub("", text).lower()
-    for src, dst in f.replace:
-        if src in text:
-            text = text.replace(src, dst)
+    if f.table is not None and len(text) <= SHORT:
+        text = text.translate(f.table)
+    else:
+        for src, dst in f.replace:
+            if src in text:
+                text = text.replace(src, dst)
     if f.rare.search(text):
         text = f.rare.sub(lambda m: _fold_char(m.group()), text)
     return text
@@ -198,4 +228,13 @@ def _normalize_slow(text: str) -> Normalized:
 
 def fold_key(text: str) -> str:
     """A matching key: folded, whitespace collapsed, surrounding punctuation dropped."""
-    return " ".join(fold(text).split()).strip(" .,:;!?\"'«»“”‘’()[]{}،؛؟-–—")
+    return _fold_key_short(text) if len(text) <= SHORT else _fold_key(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_key_short(text: str) -> str:
+    return _fold_key(text)
+
+
+def _fold_key(text: str) -> str:
+    return " ".join(_fold(text).split()).strip(" .,:;!?\"'«»“”‘’()[]{}،؛؟-–—")

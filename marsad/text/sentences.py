@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = {"«": "»", "“": "”", "„": "”", "‹": "›", "(": ")"}
 CLOSING = {v: k for k, v in OPENING.items()}
 TERMINALS = ".!?؟…"
 MAX_QUOTE = 3000  # an unbalanced quote stops holding a sentence together after this many chars
+_SPECIAL = re.compile("[" + re.escape("".join(OPENING) + "".join(CLOSING) + '"' + TERMINALS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,9 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Sentence]:
     opened_at = start
     s = start
     i = start
-    while i < end:
+    special = _SPECIAL.search  # only quote marks and terminals change anything: jump from one to the next
+    while (m := special(text, i, end)) is not None:
+        i = m.start()
         ch = text[i]
         if ch in OPENING:
             if not stack and not straight_open:
