@@ -23,7 +23,7 @@ from marsad.store import entity_aliases, postgres_search, search_links, stories_
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
-from marsad.store.sqlite import _Prepared, prepare, split_duplicates
+from marsad.store.sqlite import _Prepared, prepare, store_batch
 from marsad.stories import StoryCopy, StoryView
 
 CHUNK = 500
@@ -73,21 +73,7 @@ class PostgresStore(Store):
             return AddResult()
         with self._pool.connection() as conn, self.story_state.writing(conn) as st, conn.transaction():
             conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")  # readers go on; one writer at a time
-            ids, urls, hashes = _existing(conn, prepared)
-            new, dups = split_duplicates(prepared, ids, urls, hashes)
-            candidates = [p.analysis for p in new]
-            near = st.screen(candidates)  # near-copies of a stored article or of an earlier one here
-            if near:
-                dups.extend(d.id for _, d in sorted(near.items()))
-                new = [p for i, p in enumerate(new) if i not in near]
-            if new:
-                copy = _Copy(conn)
-                copy.load(new)
-                entity_aliases.sync(conn, "%s")
-                search_links.update(conn, "%s", copy.firsts)
-            st.record(near, candidates)
-            st.assign([p.analysis for p in new])
-        return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
+            return store_batch(conn, "%s", st, prepared, _existing(conn, prepared), lambda new: _Copy(conn).load(new))
 
     # ---- reading ---------------------------------------------------------------------------------
 
@@ -208,7 +194,8 @@ class _Copy:
         self.next_ids[table] = value + 1
         return value
 
-    def load(self, new: list[_Prepared]) -> None:
+    def load(self, new: list[_Prepared]) -> search_links.Firsts:
+        """COPY ``new`` in; returns the row ids of the first new rows (for :func:`search_links.update`)."""
         for p in new:
             self._article(p)
         with self.conn.cursor() as cur:
@@ -219,6 +206,7 @@ class _Copy:
                 with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
+        return self.firsts
 
     def _article(self, p: _Prepared) -> None:
         an, a = p.analysis, p.analysis.article

@@ -26,6 +26,7 @@ from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query,
 from marsad.store.indexing import IndexedText, index_article, index_statement
 from marsad.store.sqlite_migrate import migrate
 from marsad.store.stories_sqlite import SqliteStories
+from marsad.store.stories_store import StoryState
 from marsad.stories import StoryCopy, StoryView
 
 T = TypeVar("T")
@@ -87,6 +88,32 @@ def split_duplicates(
             urls.add(p.url_key)
         new.append(p)
     return new, dups
+
+
+def store_batch(
+    conn: Any,
+    mark: str,
+    stories: StoryState,
+    prepared: list[_Prepared],
+    existing: tuple[set[str], set[str], set[str]],
+    write: Callable[[list[_Prepared]], search_links.Firsts],
+) -> AddResult:
+    """The body of one ``add`` transaction, for both backends: drop exact duplicates (``existing``: the stored
+    ids, canonical URLs and text hashes) and near-copies, ``write`` the rest (returns the first new row ids),
+    key their entities, link them for search, and record copies and stories."""
+    new, dups = split_duplicates(prepared, *existing)
+    candidates = [p.analysis for p in new]
+    near = stories.screen(candidates)  # near-copies of a stored article or of an earlier one here
+    if near:
+        dups.extend(d.id for _, d in sorted(near.items()))
+        new = [p for i, p in enumerate(new) if i not in near]
+    if new:
+        firsts = write(new)
+        entity_aliases.sync(conn, mark)
+        search_links.update(conn, mark, firsts)
+    stories.record(near, candidates)
+    stories.assign([p.analysis for p in new])
+    return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
 
 
 def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
@@ -155,26 +182,14 @@ class SqliteStore(Store):
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")  # waits (busy_timeout) for another writer; raises busy after it
         try:
-            ids, urls, hashes = self._existing(prepared)
-            new, dups = split_duplicates(prepared, ids, urls, hashes)
-            candidates = [p.analysis for p in new]
-            near = self.story_state.screen(candidates)  # near-copies of a stored article or of an earlier one here
-            if near:
-                dups.extend(d.id for _, d in sorted(near.items()))
-                new = [p for i, p in enumerate(new) if i not in near]
-            if new:
-                rows = _Rows(conn)
-                rows.insert(new)
-                entity_aliases.sync(conn, "?")
-                search_links.update(conn, "?", rows.firsts)
-            self.story_state.record(near, candidates)
-            self.story_state.assign([p.analysis for p in new])
+            existing = self._existing(prepared)
+            result = store_batch(conn, "?", self.story_state, prepared, existing, lambda new: _Rows(conn).insert(new))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             self.story_state.reset()  # its in-memory state may hold what was rolled back
             raise
-        return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
+        return result
 
     def _backfill_entity_keys(self) -> None:
         """Entities stored before the alias table (migration 003) get their keys and global entities."""
@@ -311,13 +326,15 @@ class _Rows:
     def _add(self, table: str, row: tuple[Any, ...]) -> None:
         self.rows.setdefault(table, []).append(row)
 
-    def insert(self, new: list[_Prepared]) -> None:
+    def insert(self, new: list[_Prepared]) -> search_links.Firsts:
+        """Insert ``new``; returns the row ids of the first new rows (for :func:`search_links.update`)."""
         for p in new:
             self._article(p)
         for table, sql in _INSERT.items():
             rows = self.rows.get(table)
             if rows:
                 self.conn.executemany(sql, rows)
+        return self.firsts
 
     def _article(self, p: _Prepared) -> None:
         an, a = p.analysis, p.analysis.article
