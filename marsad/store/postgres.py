@@ -8,22 +8,20 @@ under it, so two processes ingesting into one database never store an article tw
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from typing import Any
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from marsad.models import Analysis, analysis_from_dict
+from marsad.models import Analysis
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
 from marsad.store import entity_aliases, postgres_search, search_links, stories_postgres
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
-from marsad.store.sqlite import _Prepared, prepare, store_batch
+from marsad.store.sqlite import _Prepared, prepare, store_batch, stored_analysis
 from marsad.stories import StoryCopy, StoryView
 
 CHUNK = 500
@@ -89,7 +87,7 @@ class PostgresStore(Store):
     def get(self, article_id: str) -> Analysis | None:
         with self._pool.connection() as conn:
             row = conn.execute("SELECT doc, source FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return _analysis(row[0], row[1]) if row else None
+        return stored_analysis(row[0], row[1]) if row else None
 
     def count(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -114,7 +112,7 @@ class PostgresStore(Store):
             if not rows:
                 return
             for _, doc, source in rows:
-                yield _analysis(doc, source)
+                yield stored_analysis(doc, source)
             last = rows[-1][0]
 
     def search_articles(self, query: Query) -> Page[ArticleHit]:
@@ -170,11 +168,6 @@ def _existing(conn: psycopg.Connection, prepared: list[_Prepared]) -> tuple[set[
             sql = f"SELECT {column} FROM articles WHERE {column} = ANY(%s)"
             into.update(r[0] for r in conn.execute(sql, (values,)))
     return found
-
-
-def _analysis(doc: str, source: str | None) -> Analysis:
-    analysis = analysis_from_dict(json.loads(doc))
-    return analysis.with_(article=replace(analysis.article, source=source)) if source else analysis
 
 
 class _Copy:

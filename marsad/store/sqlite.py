@@ -239,7 +239,7 @@ class SqliteStore(Store):
     def get(self, article_id: str) -> Analysis | None:
         with self._lock:
             row = self._conn.execute("SELECT doc, source FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _analysis(row[0], row[1]) if row else None
+        return stored_analysis(row[0], row[1]) if row else None
 
     def count(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -263,7 +263,7 @@ class SqliteStore(Store):
             if not rows:
                 return
             for _, doc, source in rows:
-                yield _analysis(doc, source)
+                yield stored_analysis(doc, source)
             last = rows[-1][0]
 
     def search_articles(self, query: Query) -> Page[ArticleHit]:
@@ -297,7 +297,8 @@ class SqliteStore(Store):
             self._conn.close()
 
 
-def _analysis(doc: str, source: str | None) -> Analysis:
+def stored_analysis(doc: str, source: str | None) -> Analysis:
+    """An analysis from its stored ``doc`` JSON, with the article's ``source`` column put back."""
     analysis = analysis_from_dict(json.loads(doc))
     return analysis.with_(article=replace(analysis.article, source=source)) if source else analysis
 
