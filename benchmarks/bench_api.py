@@ -188,6 +188,7 @@ def main() -> None:
         base_times = baseline(store, words, ids, min(10.0, args.seconds))
     port = free_port()
     server = start_server(args.db, port)
+    before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
         t0 = time.perf_counter()
         times = load(f"http://127.0.0.1:{port}", words, ids, args.clients, args.seconds)
@@ -196,7 +197,9 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
     total = sum(map(len, times.values()))
+    load_avg = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load: {args.clients} clients, {wall:.1f}s, {total} ok requests, {total / wall:.1f} req/s")
+    print(f"load average before {before}, after {load_avg} ({os.cpu_count()} cores)")
     print(f"{'request':<14}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'store p50 ms':>14}{'p50 ratio':>11}")
     for kind in ("search page", "search api", "article page", "article api"):
         p50, p95, p99 = percentiles(times.get(kind, []))

@@ -10,6 +10,7 @@ from marsad.models import (
     DateMention,
     Entity,
     FramingMarker,
+    RelatedLink,
     Span,
     Speaker,
     Statement,
@@ -130,4 +131,60 @@ def build_store_db(path: Path) -> str:
     url = f"sqlite:///{path}"
     with marsad.open_store(url) as store:
         store.add(sample_analyses())
+    return url
+
+
+# --- a hostile store: markup in every field a page shows ------------------------------------------
+
+EVIL_OUTLET = '<i id="evil-outlet">منبر</i>'
+EVIL_SPEAKER = '<b id="evil-speaker">نادر#1</b>'  # "#" cuts a link whose path is not encoded
+EVIL_ROLE = '<script id="evil-role">window.__pwned = 4</script>'
+EVIL_ENTITY = '<u id="evil-entity">هيئة</u>'
+EVIL_ALIAS = '<s id="evil-alias">الهيئة</s>'
+EVIL_QUOTE = '<em id="evil-quote">الهدوء</em> عاد'
+EVIL_TERM = '<mark id="evil-term">المزعوم</mark>'
+EVIL_LINK = '<a id="evil-link" href="javascript:alert(1)">اقرأ</a>'
+EVIL_TITLE = '<h2 id="evil-title">خبر</h2>'
+EVIL_STRINGS = (EVIL_OUTLET, EVIL_SPEAKER, EVIL_ROLE, EVIL_ENTITY, EVIL_ALIAS, EVIL_QUOTE, EVIL_TERM, EVIL_TITLE)
+HOSTILE = 21  # statements by EVIL_SPEAKER: more than one page
+
+
+FILLER = ("الطقس", "السوق", "المدرسة", "الجسر", "النهر", "الحديقة", "المصنع", "الميناء", "الملعب", "المكتبة", "المطار")
+
+
+def _hostile(n: int) -> Analysis:
+    words = " و".join(FILLER[(n * k + k) % len(FILLER)] for k in range(1, 8))  # varied: no near-copies
+    text = (
+        f'تناول اللقاء {words} في الجلسة {n}. قال {EVIL_SPEAKER} إن "{EVIL_QUOTE} بحسب {EVIL_ENTITY}" '
+        f"أو {EVIL_ALIAS} رقم {n}. ووصف الحل {EVIL_TERM}."
+    )
+    entity = Entity("e-evil", "ORG", EVIL_ENTITY, (EVIL_ALIAS,), (at(text, EVIL_ENTITY), at(text, EVIL_ALIAS)))
+    speaker = Speaker(EVIL_SPEAKER, "PER", EVIL_SPEAKER, "e-evil-speaker", EVIL_ROLE, at(text, EVIL_SPEAKER))
+    return Analysis(
+        Article(
+            f"evil-{n:02d}",
+            text,
+            f"{EVIL_TITLE} {n}",
+            f"https://example.org/evil/{n}",
+            EVIL_OUTLET,
+            f"2024-0{1 + n % 3}-1{n % 10}",
+            related=(RelatedLink(EVIL_LINK, "https://example.org/more"),),
+        ),
+        entities=(entity,),
+        statements=(Statement(speaker, at(text, "قال"), at(text, f"{EVIL_QUOTE} بحسب {EVIL_ENTITY}"), "direct"),),
+        framing=(FramingMarker(at(text, EVIL_TERM), "loaded-term", EVIL_TERM),),
+    )
+
+
+def hostile_analyses() -> list[Analysis]:
+    return [_hostile(n) for n in range(HOSTILE)]
+
+
+def build_hostile_db(path: Path) -> str:
+    """A SQLite store at ``path`` whose articles carry markup in every field; returns its URL."""
+    import marsad
+
+    url = f"sqlite:///{path}"
+    with marsad.open_store(url) as store:
+        store.add(hostile_analyses())
     return url

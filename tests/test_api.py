@@ -8,7 +8,18 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from server_sample import HADDAD, MANSOUR, OMARI, OUTLET_A, OUTLET_B, RELIEF, ROUTINE, SCRIPT_ID, build_store_db
+from server_sample import (
+    HADDAD,
+    HADDAD_SAYS,
+    MANSOUR,
+    OMARI,
+    OUTLET_A,
+    OUTLET_B,
+    RELIEF,
+    ROUTINE,
+    SCRIPT_ID,
+    build_store_db,
+)
 
 from marsad.server import ServerConfig, create_app
 from marsad.settings import Settings
@@ -180,8 +191,14 @@ def test_openapi_is_served_at_docs(client: TestClient) -> None:
     assert docs.status_code == 200
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text  # served offline, no CDN
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
-    paths = client.get("/openapi.json").json()["paths"]
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
     assert {"/api/statements", "/api/articles/{article_id}", "/api/ingest", "/api/health"} <= set(paths)
+    guide = spec["info"]["description"]
+    assert all(word in guide for word in ("next_offset", "X-API-Key", "misspelt filter is refused", "422"))
+    assert {p["name"] for p in paths["/api/ingest"]["post"]["parameters"]} == {"x-api-key"}
+    filters = {p["name"] for p in paths["/api/statements"]["get"]["parameters"]}
+    assert filters == {"q", "speaker", "entity", "outlet", "since", "until", "kind", "limit", "offset"}
 
 
 def test_security_headers_on_api_and_pages(client: TestClient) -> None:
@@ -312,3 +329,164 @@ def test_a_total_past_the_count_cap_is_marked_capped(client: TestClient, monkeyp
     page = get(client, "/api/statements", speaker=OMARI, limit=5)
     assert page["total"] == 10 and page["total_capped"] is True and page["next_offset"] == 5
     assert get(client, f"/api/speakers/{OMARI}")["total_capped"] is True
+
+
+# --- every endpoint, every list's paging, every parameter's message -------------------------------
+
+EXAMPLES = {  # one request for each GET path of the OpenAPI document
+    "/api/health": "/api/health",
+    "/api/search": "/api/search?q=الحوار",
+    "/api/statements": "/api/statements",
+    "/api/articles": "/api/articles",
+    "/api/articles/{article_id}": "/api/articles/haddad-2",
+    "/api/entities": "/api/entities",
+    "/api/entities/{name}": f"/api/entities/{RELIEF}",
+    "/api/speakers/{name}": f"/api/speakers/{HADDAD}",
+    "/api/outlets": "/api/outlets",
+    "/api/outlets/compare": "/api/outlets/compare",
+    "/api/stories": "/api/stories",
+    "/api/stories/{story_id}": None,  # an id is known only from the list: see test_stories_are_listed_paged...
+    "/api/duplicates": "/api/duplicates",
+}
+LISTS = [
+    "/api/statements",
+    "/api/articles",
+    "/api/search",
+    "/api/entities",
+    f"/api/entities/{HADDAD}",
+    f"/api/speakers/{OMARI}",
+    "/api/stories",
+    "/api/duplicates",
+]
+
+
+def test_every_get_endpoint_of_the_openapi_answers_json(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    gets = {p for p, ops in paths.items() if "get" in ops}
+    assert gets == set(EXAMPLES), "an endpoint without an example here is an endpoint without a test"
+    for template, example in EXAMPLES.items():
+        if example is None:
+            continue
+        r = client.get(example)
+        assert r.status_code == 200, (template, r.text)
+        assert r.headers["content-type"] == "application/json" and r.json()
+    assert set(paths["/api/ingest"]) == {"post"}
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [({"limit": 0}, "limit"), ({"limit": 101}, "limit"), ({"offset": -1}, "offset"), ({"limit": "x"}, "limit")],
+)
+def test_every_list_refuses_bad_paging_naming_the_parameter(
+    client: TestClient, path: str, params: dict[str, Any], name: str
+) -> None:
+    body = get(client, path, 422, **params)
+    assert f"query.{name}" in body["detail"] and [e["location"] for e in body["errors"]] == [f"query.{name}"]
+
+
+@pytest.mark.parametrize("path", ["/api/statements", "/api/articles", "/api/search"])
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [({"since": "2024/01/01"}, "since: expected a date"), ({"until": "2023-13"}, "until:"), ({"until": ""}, None)],
+)
+def test_every_search_refuses_bad_dates_naming_them(
+    client: TestClient, path: str, params: dict[str, Any], words: str | None
+) -> None:
+    r = client.get(path, params=params)
+    if words is None:  # an empty field of a form is no filter
+        assert r.status_code == 200
+    else:
+        assert r.status_code == 400 and words in r.json()["detail"], r.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "words"),
+    [
+        ("/api/statements", {"speeker": HADDAD}, "speeker: unknown parameter"),
+        ("/api/articles", {"kind": "direct"}, "kind: unknown parameter"),
+        ("/api/search", {"limit": 5, "page": 2}, "page: unknown parameter"),
+        ("/api/health", {"verbose": 1}, "takes no query parameters"),
+    ],
+)
+def test_an_unknown_parameter_is_refused_not_ignored(
+    client: TestClient, path: str, params: dict[str, Any], words: str
+) -> None:
+    body = get(client, path, 400, **params)
+    assert words in body["detail"]
+    if "speeker" in params:
+        assert "speaker" in body["detail"].split("takes")[1]  # the message lists what the endpoint takes
+
+
+def test_unknown_paths_and_methods_are_json_4xx(client: TestClient) -> None:
+    assert get(client, "/api/nothing-here", 404)["detail"] == "Not Found"
+    r = client.post("/api/statements")
+    assert r.status_code == 405 and r.json()["detail"] == "Method Not Allowed"
+    assert client.delete(f"/api/articles/{SCRIPT_ID}").status_code == 405
+
+
+def test_articles_filter_by_speaker_entity_text_and_dates(client: TestClient) -> None:
+    def ids(**params: Any) -> set[str]:
+        return {a["id"] for a in get(client, "/api/articles", limit=100, **params)["items"]}
+
+    assert ids(speaker=HADDAD) == {"haddad-1", "haddad-2"}
+    assert ids(entity=RELIEF) == {"haddad-2"}
+    assert ids(q="المساعدات") == {"haddad-2"}
+    assert ids(since="2024-04-01", until="2024-05-31") == {"haddad-2", SCRIPT_ID}
+    assert ids(speaker=MANSOUR, outlet=OUTLET_B) == set()
+
+
+@pytest.mark.parametrize(("path", "key", "size"), [("/api/articles", "id", 6), ("/api/entities", "canonical", 1)])
+def test_other_lists_page_stably_and_cover_the_total(client: TestClient, path: str, key: str, size: int) -> None:
+    seen: list[str] = []
+    offset: int | None = 0
+    total = get(client, path, limit=1)["total"]
+    while offset is not None:
+        page = get(client, path, limit=size, offset=offset)
+        seen += [i[key] for i in page["items"]]
+        offset = page["next_offset"]
+    assert len(seen) == len(set(seen)) == total > 2 * size
+    assert [i[key] for i in get(client, path, limit=size, offset=size)["items"]] == seen[size : 2 * size]
+
+
+def test_entity_found_by_alias_with_statements_by_it_and_about_it(client: TestClient) -> None:
+    by_alias = get(client, "/api/entities/الحداد")
+    assert by_alias["canonical"] == HADDAD
+    relief = get(client, f"/api/entities/{RELIEF}")
+    assert relief["aliases"] == ["الإغاثة الدولية"] and relief["type"] == "ORG"
+    assert [s["content"]["text"] for s in relief["statements_by"]["items"]] == ["المساعدات وصلت إلى المدينة"]
+    about = relief["statements_about"]["items"]
+    assert HADDAD_SAYS in [s["content"]["text"] for s in about]
+    assert {s["article_id"] for s in about} == {"haddad-2"}
+
+
+def test_article_carries_its_framing_markers_with_spans_into_the_text(client: TestClient) -> None:
+    doc = get(client, "/api/articles/haddad-2")
+    assert {f["marker"] for f in doc["framing"]} == {"loaded-term", "scare-quotes"}
+    for f in doc["framing"]:
+        assert doc["text"][f["start"] : f["end"]] == f["text"]
+    assert get(client, "/api/articles/haddad-1")["framing"] == []
+
+
+def test_ingest_of_urls_analyses_and_stores_what_the_reader_returns(
+    writer: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.errors import Refusal
+    from marsad.models import Article
+    from marsad.server import ingest as ingest_module
+
+    asked: list[list[str]] = []
+
+    def reader(urls: list[str], settings: Settings) -> list[Article | Refusal]:
+        asked.append(list(urls))
+        text = "وقال رئيس البلدية إن أعمال الصيانة ستنتهي قبل الشتاء."
+        return [Article("web-1", text, "الصيانة", urls[0], OUTLET_B, "2024-07-01"), Refusal(urls[1], "HTTP 404")]
+
+    monkeypatch.setattr(ingest_module, "read", reader)
+    urls = ["https://example.org/news/1", "https://example.org/gone"]
+    r = writer.post("/api/ingest", json={"urls": urls}, headers={"X-API-Key": KEY})
+    assert r.status_code == 201, r.text
+    assert asked == [urls]
+    assert r.json()["ids"] == ["web-1"] and r.json()["refused"] == [{"source": urls[1], "reason": "HTTP 404"}]
+    assert get(writer, "/api/articles/web-1")["url"] == urls[0]
+    assert get(writer, "/api/articles", outlet=OUTLET_B, since="2024-07-01")["total"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as std_html
 import re
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -11,14 +12,28 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 from server_sample import (
+    EVIL_ALIAS,
+    EVIL_ENTITY,
+    EVIL_LINK,
+    EVIL_OUTLET,
+    EVIL_QUOTE,
+    EVIL_ROLE,
+    EVIL_SPEAKER,
+    EVIL_STRINGS,
+    EVIL_TERM,
+    EVIL_TITLE,
     HADDAD,
     HADDAD_SAYS,
+    HOSTILE,
+    MANSOUR,
     OMARI,
     OUTLET_A,
     OUTLET_B,
     RELIEF,
+    ROUTINE,
     SCRIPT_ID,
     at,
+    build_hostile_db,
     build_store_db,
     sample_analyses,
 )
@@ -34,6 +49,14 @@ from marsad.store import search_plan
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = build_store_db(tmp_path_factory.mktemp("web") / "web.db")
+    with TestClient(create_app(url)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A client over a store whose articles carry markup in every field a page shows."""
+    url = build_hostile_db(tmp_path_factory.mktemp("hostile") / "hostile.db")
     with TestClient(create_app(url)) as c:
         yield c
 
@@ -56,8 +79,6 @@ def test_render_escapes_every_piece_and_keeps_the_text() -> None:
     text = '<b>x</b> & "y" <script>alert(1)</script>'
     out = render(text, [Mark(0, 8, ("st",)), Mark(4, 20, ("ent",))])
     assert "<script>" not in out and "<b>" not in out
-    import html as std_html
-
     assert std_html.unescape(strip_tags(str(out))) == text
 
 
@@ -247,3 +268,166 @@ def test_a_capped_total_is_shown_with_a_plus(client: TestClient, monkeypatch: py
     assert "المقالات: 10+" in page and "1–10 من 10+" in page
     monkeypatch.setattr(search_plan, "CAP", 10_000)
     assert "المقالات: 28" in strip_tags(html(client, "/?what=articles"))
+
+
+# --- search facets and filters ------------------------------------------------------------------
+
+
+def facets(page: str) -> dict[str, list[tuple[str, int, str, bool]]]:
+    """The facet boxes of a search page: title → [(label, count, href, chosen)]."""
+    out: dict[str, list[tuple[str, int, str, bool]]] = {}
+    for title, body in re.findall(r'<section class="facet">\s*<h3>(.*?)</h3>(.*?)</section>', page, re.S):
+        rows = re.findall(r'<li( class="on")?><a href="([^"]*)">(.*?)</a><span class="n">(\d+)</span>', body)
+        out[title] = [(label, int(n), std_html.unescape(href), bool(on)) for on, href, label, n in rows]
+    return out
+
+
+def cards(page: str) -> list[str]:
+    """The article ids the statement cards of a page link to."""
+    return re.findall(r'<a class="open" href="/article/([^"#]+)#st-\d+"', page)
+
+
+def test_search_facets_count_speakers_outlets_and_months_and_their_links_filter(client: TestClient) -> None:
+    found = facets(html(client, "/"))
+    speakers = {label: (n, href) for label, n, href, _ in found["المتحدثون"]}
+    assert speakers[OMARI][0] == 25 and speakers[HADDAD][0] == 3
+    by_haddad = html(client, speakers[HADDAD][1])
+    assert len(cards(by_haddad)) == 3 and set(cards(by_haddad)) == {"haddad-1", "haddad-2"}
+    chosen = [row for row in facets(by_haddad)["المتحدثون"] if row[3]]
+    assert [row[0] for row in chosen] == [HADDAD] and "speaker" not in chosen[0][2]  # choosing again clears it
+
+    outlets = {label: href for label, _, href, _ in found["الوسائل"]}
+    assert set(outlets) == {OUTLET_A, OUTLET_B}
+    in_a = html(client, outlets[OUTLET_A])
+    assert re.findall(r'<a class="outlet" href="[^"]*">([^<]*)</a>', in_a) == [OUTLET_A] * 12
+
+    months = {label: href for label, _, href, _ in found["الشهر"]}
+    april = html(client, months["2024-04"])
+    assert set(cards(april)) == {"haddad-2"} and len(cards(april)) == 2
+    assert 'name="since" value="2024-04-01"' in april and 'name="until" value="2024-04-30"' in april
+
+
+def test_search_page_filters_by_a_date_range_and_by_kind(client: TestClient) -> None:
+    spring = html(client, "/?since=2024-04-01&until=2024-05-31")
+    assert sorted(cards(spring)) == ["haddad-2", "haddad-2", SCRIPT_ID]
+    direct = html(client, "/?kind=direct")
+    assert sorted(cards(direct)) == ["haddad-1", "haddad-2"]
+    assert "kind" in html(client, "/?kind=rumour", 400)
+
+
+def test_search_page_by_outlet_lists_articles_of_that_outlet_only(client: TestClient) -> None:
+    page = html(client, f"/?what=articles&outlet={quote(OUTLET_B)}")
+    outlets = re.findall(r'<span class="outlet">([^<]*)</span>', page)
+    assert outlets and set(outlets) == {OUTLET_B}
+
+
+# --- article highlights: dates, entities, framing, legend ---------------------------------------
+
+
+def test_article_page_highlights_dates_and_the_legend_explains_every_layer(client: TestClient) -> None:
+    one = html(client, "/article/haddad-1")
+    assert re.search(r'<span class="[^"]*\bdate\b[^"]*" title="[^"]*2024-03-12">12 آذار</span>', one)
+    legend = re.search(r'<section class="card legend".*?</section>', one, re.S)
+    assert legend and 'class="sample date"' in legend[0] and 'class="sample ent ent-PER"' in legend[0]
+    assert "frame-" not in legend[0]  # no framing in this article: no key for it
+    two = re.search(r'<section class="card legend".*?</section>', html(client, "/article/haddad-2"), re.S)
+    assert two and 'class="sample date"' not in two[0]
+    for key in ("ent ent-ORG", "ent ent-PER", "frame frame-loaded-term", "frame frame-scare-quotes"):
+        assert f'class="sample {key}"' in two[0]
+    assert re.findall(r'<li><span class="swatch st (spk-\d)"></span>([^<]*)</li>', two[0]) == [
+        ("spk-0", RELIEF),
+        ("spk-1", HADDAD),
+    ]
+
+
+def test_article_page_marks_framing_spans_in_the_text(client: TestClient) -> None:
+    page = html(client, "/article/haddad-2")
+    assert re.search(r'<span class="frame frame-loaded-term" title="ما يسمى">ما يسمى</span>', page)
+    assert re.search(r'<span class="frame frame-scare-quotes"[^>]*>&#34;خطة التهدئة&#34;</span>', page)
+
+
+# --- markup in any field is text ----------------------------------------------------------------
+
+HOSTILE_PAGES = {
+    "/": (EVIL_OUTLET, EVIL_SPEAKER, EVIL_ROLE, EVIL_QUOTE, EVIL_TITLE),
+    "/?what=articles": (EVIL_OUTLET, EVIL_TITLE),
+    "/article/evil-03": tuple(e for e in (*EVIL_STRINGS, EVIL_LINK) if e != EVIL_ROLE),
+    f"/speaker/{quote(EVIL_SPEAKER, safe='')}": (EVIL_SPEAKER, EVIL_OUTLET, EVIL_QUOTE, EVIL_TITLE),
+    f"/entity/{quote(EVIL_ENTITY, safe='')}": (EVIL_ENTITY, EVIL_ALIAS, EVIL_SPEAKER, EVIL_QUOTE),
+    f"/entity/{quote(EVIL_ALIAS, safe='')}": (EVIL_ENTITY, EVIL_ALIAS),
+    "/outlets": (EVIL_OUTLET, EVIL_SPEAKER, EVIL_TERM),
+    f"/?speaker={quote(EVIL_SPEAKER)}&outlet={quote(EVIL_OUTLET)}": (EVIL_SPEAKER, EVIL_OUTLET),
+}
+
+
+@pytest.mark.parametrize("path", list(HOSTILE_PAGES))
+def test_markup_in_any_field_shows_as_text_on_every_page(hostile: TestClient, path: str) -> None:
+    page = html(hostile, path)
+    for raw in (*EVIL_STRINGS, EVIL_LINK):
+        assert raw not in page, f"unescaped: {raw}"
+    assert 'id="evil-' not in page and "<script" not in page.lower() and 'href="javascript' not in page
+    shown = std_html.unescape(page)
+    for raw in HOSTILE_PAGES[path]:
+        assert raw in shown, f"not shown as text: {raw}"
+
+
+def test_error_pages_escape_what_the_address_said(hostile: TestClient) -> None:
+    for path in ("/article/", "/speaker/", "/entity/"):
+        page = html(hostile, path + quote('<img id="evil-404" src=x>'), 404)
+        assert 'id="evil-404"' not in page and '<img id="evil-404" src=x>' in std_html.unescape(page)
+
+
+def test_speaker_pages_link_to_the_next_page_with_the_name_encoded(hostile: TestClient) -> None:
+    first = html(hostile, f"/speaker/{quote(EVIL_SPEAKER, safe='')}")
+    nxt = re.search(r'<a href="([^"]*)" rel="next">', first)
+    assert nxt and std_html.unescape(nxt[1]) == f"/speaker/{quote(EVIL_SPEAKER, safe='')}?offset=20"
+    second = html(hostile, std_html.unescape(nxt[1]))
+    assert second.count('class="card statement"') == HOSTILE - 20
+
+
+# --- speaker page: the outlets quoting them -----------------------------------------------------
+
+
+def test_speaker_page_charts_the_outlets_quoting_them_with_counts(client: TestClient) -> None:
+    page = html(client, f"/speaker/{quote(OMARI)}")
+    outlets = re.search(r'<svg class="chart bars".*?</svg>', page, re.S)
+    assert outlets
+    counts = dict(re.findall(r"<title>([^<:]+): (\d+)</title>", outlets[0]))
+    in_a = sum(1 for n in range(ROUTINE) if n % 3 == 0)  # the routine statements alternate outlets
+    assert counts == {OUTLET_A: str(in_a), OUTLET_B: str(ROUTINE - in_a)}
+    mansour = html(client, f"/speaker/{quote(MANSOUR)}")
+    assert re.findall(r'<text class="label"[^>]*>([^<]*)</text>', mansour) == [OUTLET_A]
+
+
+def test_the_demo_ends_by_serving_its_database_and_prints_the_address(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """The README's main command: analyse a sample, then serve the web UI over that database."""
+    import json
+
+    import uvicorn
+
+    import marsad.cli.demo  # noqa: F401  (registers the command)
+    from marsad.cli.app import app
+
+    corpus = tmp_path / "news.jsonl"
+    records = [
+        {"docno": f"d{n}", "src": ("alpha", "beta")[n % 2], "title": f"خبر {n}", "time": f"2024-01-0{n + 1}",
+         "text": f"قال وزير الزراعة إن موسم القمح رقم {n} كان جيدا هذا العام. وأضاف أن الأسعار ستنخفض."}
+        for n in range(4)
+    ]  # fmt: skip
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    served: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.append((application, kw)))
+    monkeypatch.chdir(tmp_path)
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = CliRunner().invoke(
+        app, ["demo", "--corpus", str(corpus), "-n", "4", "-j", "1", "--db", db, "--port", "8123"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output
+    application, kw = served[0]
+    assert (kw["host"], kw["port"]) == ("127.0.0.1", 8123) and application.state.settings.db == db
+    with TestClient(application) as c:
+        assert c.get("/api/health").json()["counts"]["articles"] == 4
+        assert '<html lang="ar" dir="rtl">' in c.get("/").text

@@ -23,6 +23,19 @@ from marsad.store.base import Store
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 SWAGGER = "/static/vendor/swagger-ui"
+API_GUIDE = """\
+Every list answers `{items, total, total_capped, limit, offset, next_offset}`: pass `next_offset` back as
+`offset` for the next page (null on the last); pages are in a stable order. `limit` is 1 to 100.
+
+Dates are `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (`since` takes the first day, `until` the last).
+
+Errors are JSON `{"detail": "..."}` naming the parameter at fault: 400 for a bad date or an unknown
+parameter (a misspelt filter is refused, never ignored), 422 for a value of the wrong type or range (with
+`errors: [{location, message}]`), 404 for what does not exist.
+
+`POST /api/ingest` needs the server's API key (`MARSAD_API_KEY`) in the `X-API-Key` header: 401 without it,
+403 when the server has none configured.
+"""
 ERROR_TITLES = {400: "طلب غير صالح", 404: "غير موجود", 405: "طريقة غير مسموحة", 422: "معطيات غير صالحة"}
 
 
@@ -49,6 +62,7 @@ def create_app(
         title="marsad",
         version=marsad.__version__,
         summary="Arabic news observatory: who said what, about whom, when, and how each outlet frames it.",
+        description=API_GUIDE,
         lifespan=lifespan,
         docs_url=None,  # served below from the package's own copy of Swagger UI: works offline
         redoc_url=None,

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import HTTPException, Request
 from fastapi import Query as Param
@@ -128,6 +128,30 @@ def get_config(request: Request) -> ServerConfig:
 
 def get_settings(request: Request) -> Settings:
     return cast(Settings, request.app.state.settings)
+
+
+def refuse_unknown_params(request: Request) -> None:
+    """A 400 naming a query parameter a read endpoint does not take: a misspelt filter must not be ignored.
+    Writes are left to their own checks, the API key's first."""
+    if request.method not in ("GET", "HEAD"):
+        return
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = sorted(_query_names(dependant))  # a walk of a few fields: cheaper than caching it safely
+    unknown = [name for name in request.query_params if name not in known]
+    if unknown:
+        takes = ", ".join(known) if known else "no query parameters"
+        raise HTTPException(400, f"{unknown[0]}: unknown parameter (this endpoint takes {takes})")
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters of a route and of everything it depends on."""
+    names = {str(p.alias) for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

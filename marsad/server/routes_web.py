@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.templating import Jinja2Templates
 
 from marsad.server import plots
-from marsad.server.deps import MAX_OFFSET, build_query, get_store
+from marsad.server.deps import MAX_OFFSET, build_query, get_store, parse_day
 from marsad.server.highlight import SpeakerColours, marks_of, render, speaker_key
 from marsad.server.routes_api import find_entity
 from marsad.server.stats import (
@@ -130,10 +130,8 @@ def search_page(
         facets["kind"] = _facet(Counter(h.statement.kind for h in sample), "kind", params, kind)
     facets["outlet"] = _facet(Counter(h.outlet for h in sample if h.outlet), "outlet", params, outlet)
     months = Counter(_day(h.published)[:7] for h in sample if h.published)
-    facets["month"] = [
-        (m, n, link("/", {**params, "since": m, "until": m, "offset": 0}), since == m and until == m)
-        for m, n in sorted(months.items(), reverse=True)[:12]
-    ]
+    month_facets = (_month_facet(m, n, params, query) for m, n in sorted(months.items(), reverse=True))
+    facets["month"] = [f for f in month_facets if f][:12]
     return page(
         request,
         "search.html",
@@ -145,6 +143,18 @@ def search_page(
         pager=pager("/", params, result.total, offset, capped=result.total_capped),
         outlets=cache.get("outlets", store.outlets),
     )
+
+
+def _month_facet(month: str, n: int, params: dict[str, Any], query: Query) -> tuple[str, int, str, bool] | None:
+    """A month as a date range of whole days (what the form's date fields show); choosing it again clears it.
+    None for a stored date that is no month on the calendar."""
+    try:
+        first, last = parse_day(month, "month", end=False), parse_day(month, "month", end=True)
+    except HTTPException:
+        return None
+    on = query.since == first and query.until == last
+    chosen = {"since": None, "until": None} if on else {"since": first, "until": last}
+    return month, n, link("/", {**params, **chosen, "offset": 0}), on
 
 
 def _facet(counts: Counter[Any], name: str, params: dict[str, Any], current: str | None) -> list[Any]:
@@ -202,7 +212,7 @@ def speaker_page(request: Request, store: StoreDep, name: str, offset: Offset = 
         outlets_svg=plots.bar_chart([(o, float(c)) for o, c in outlet_counts(sample)[:12]], "الوسائل الناقلة"),
         kinds=kinds,
         entity=find_entity(store, name),
-        pager=pager(f"/speaker/{name}", {}, result.total, offset, capped=result.total_capped),
+        pager=pager(f"/speaker/{_pathpart(name)}", {}, result.total, offset, capped=result.total_capped),
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_sample import build_store_db
+from server_sample import build_hostile_db, build_store_db
 
 CHROMIUM = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -37,13 +37,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a live server over the sample store, stopped at the end of the session."""
+def _serve(db: str) -> Iterator[str]:
+    """The base URL of a live uvicorn server over the store ``db`` in a thread, until the generator closes."""
     uvicorn = pytest.importorskip("uvicorn")
     from marsad.server import create_app
 
-    db = build_store_db(tmp_path_factory.mktemp("browser") / "ui.db")
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
@@ -54,9 +52,23 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server over the sample store, stopped at the end of the session."""
+    yield from _serve(build_store_db(tmp_path_factory.mktemp("browser") / "ui.db"))
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live server over a store whose articles carry markup in every field."""
+    yield from _serve(build_hostile_db(tmp_path_factory.mktemp("browser") / "hostile.db"))
 
 
 @pytest.fixture(scope="session")
