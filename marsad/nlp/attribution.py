@@ -18,6 +18,7 @@ from marsad.nlp.drafts import Report
 from marsad.nlp.honorifics import strip_honorifics
 from marsad.nlp.quotes import QUOTE_CHARS
 from marsad.nlp.speakers import Subject
+from marsad.nlp.wordlists import place_kinds
 from marsad.text import Normalized, bare, fold
 
 FieldName = Literal["title", "text"]
@@ -107,8 +108,9 @@ class Resolver:
 
     def canonical_org(self, org: str) -> str:
         key = _key(org)
+        place = place_kinds().get(fold(org)) is not None  # موسكو is not إذاعة صدى موسكو
         for big, full in self.orgs:
-            if _contains(big, key):
+            if _contains(big, key) and (not place or big[: len(key)] == key):
                 return full
         if len(key) == 1:  # المنظمة، الخارجية: a definite short reference to a longer name
             b = bare(key[0])

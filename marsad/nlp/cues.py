@@ -37,6 +37,7 @@ class CueForm:
     present: bool = False  # a present-tense verb form (يقول، تؤكد)
     suffixed: bool = False  # carries a pronoun that is its subject or object (إعلانه، وصفه)
     transitive: bool = False  # takes an object before its preposition (وصف الخطة بأنها، اتهم الوزارة بـ)
+    going_on: bool = False  # with و and no subject it goes on with the last speaker (ويضيف "…"، وتتابع أن)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +96,20 @@ def lexicon() -> Lexicon:
             past_forms = _past_forms(lemma)
             present_forms = _present_forms(fold(present)) if present != "-" else []
             obj = "obj" in flags.split(",")
+            cont = "cont" in flags.split(",")
             for forms, is_present in ((past_forms, False), (present_forms, True)):
                 for form, gender in _with_objects(forms) if obj else forms:
                     suffixed = obj and (form, gender) not in forms
                     single.setdefault(
-                        form, CueForm(lemma, "verb", preps, mode, gender, conj, (), is_present, suffixed, obj)
+                        form, CueForm(lemma, "verb", preps, mode, gender, conj, (), is_present, suffixed, obj, cont)
                     )
             if participle != "-":
                 for form, gender in _participle_forms(fold(participle)):
                     single.setdefault(form, CueForm(lemma, "participle", preps, mode, gender, False))
             continue
         if kind == "masdar":  # تأكيد الرئيس أن …، إعلانه أن …
-            single.setdefault(lemma, CueForm(lemma, "masdar", preps, mode, "", conj))
+            if "suffixed" not in flags.split(","):
+                single.setdefault(lemma, CueForm(lemma, "masdar", preps, mode, "", conj))
             for suffix in OBJECT_SUFFIXES:
                 single.setdefault(lemma + suffix, CueForm(lemma, "masdar", preps, mode, "", conj, (), False, True))
             continue

@@ -9,7 +9,7 @@ from marsad.nlp.content import Field
 from marsad.nlp.cues import match_words
 from marsad.nlp.drafts import Report
 from marsad.nlp.speakers import Tok, parse_subject
-from marsad.nlp.wordlists import headline_prefixes
+from marsad.nlp.wordlists import headline_prefixes, masdar_like, place_kinds
 
 MAX_SOURCE = 6  # words before the colon
 LEAD_BREAKS = frozenset({":", ".", "-", "–", "|"})
@@ -79,6 +79,8 @@ def headline_report(f: Field, first: int, stop: int) -> Report | None:
     if subject is None:
         return None
     c = colon + 1
+    if not gender and _place_label(source, f.words[c:stop]):
+        return None  # سوريا: وصول قافلة مساعدات …: a country label over a news item, not a source
     end = f.toks[stop - 1].end
     while end > f.toks[c].start and f.text[end - 1] in " .،,":
         end -= 1
@@ -86,6 +88,24 @@ def headline_report(f: Field, first: int, stop: int) -> Report | None:
     if content_words < 2:
         return None
     return Report(cue_span, (f.toks[c].start, end), "headline", subject, gender, False, "headline")
+
+
+CLAIM_WORDS = frozenset({"لن", "قد", "سوف", "لم", "لا", "ليس", "يجب", "ان"})  # a predicate someone asserts
+
+
+def _place_label(source: list[Tok], content: list[str]) -> bool:
+    """A source that is only a place name before content that opens with an indefinite verbal noun
+    (``اليمن: وصول قوات …``، ``مصر: إحالة 28 متهما …``) labels the news item's country, unless the
+    content speaks in the first person or asserts (``واشنطن: إخراج إيران … أولوياتنا``، ``إيران:
+    انسحاب أميركا لن يؤثر``)."""
+    if not content or place_kinds().get(" ".join(t.text for t in source)) is None:
+        return False
+    first = content[0]
+    if first.startswith("ال") or not masdar_like(first) or first in place_kinds():
+        return False
+    return not any(
+        w in CLAIM_WORDS or (len(w) > 3 and w.endswith("نا")) or w.startswith(("سي", "ست")) for w in content[1:]
+    )
 
 
 def _trim_addressee(source: list[Tok]) -> list[Tok]:

@@ -12,7 +12,9 @@ from marsad.nlp.quotes import OPENERS, STRAIGHT
 from marsad.nlp.speakers import COMMAS, TIME_WORDS
 from marsad.nlp.wordlists import clause_words, person_words, place_kinds, speaker_noun
 
-PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "بعد", "قبل", "حول", "بشان", "عبر", "خلال", "دون"})
+PREPOSITIONS = frozenset(
+    {"علي", "في", "من", "الي", "عن", "مع", "بعد", "قبل", "حول", "بشان", "عبر", "خلال", "دون", "بدون", "بلا"}
+)
 
 NOT_COMP_AFTER = frozenset({"دون", "قبل", "بعد", "منذ", "الي", "حتي", "من", "بدون", "لاجل", "ريثما"})
 
@@ -54,9 +56,14 @@ def find_opener(f: Field, j: int) -> int | None:
                 prev = f.words[k - 1] if k > j else ""
                 named_body = not prev.startswith(("ال", "لل")) and (noun := speaker_noun(prev)) is not None
                 named_body = named_body and noun is not None and noun.category == "org"
-                if len(inner) <= 3 and (
-                    comp_ahead(f, after, j) or prev in PREPOSITIONS or prev[:1] in ("ل", "ب") or (named_body and k > j)
-                ):  # شركة "نور" لتقنيات الطاقة ارتفاع …: the quotation names the body
+                comp_next = after < n and f.words[after] in comp
+                if (len(inner) <= 3 or (named_body and k > j and comp_next and len(inner) <= 5)) and (
+                    comp_ahead(f, after, j)
+                    or prev in PREPOSITIONS
+                    or prev[:1] in ("ل", "ب")
+                    or (named_body and k > j)
+                    or (k > j and after < n and f.words[after] == "عن")  # وكالة الأنباء الروسية "تاس" عن فلان
+                ):  # شركة "نور" لتقنيات الطاقة ارتفاع …، صحيفة "ذا وول ستريت جورنال" إن: the quotation names the body
                     k = after
                     continue
             return k

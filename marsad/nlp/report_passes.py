@@ -12,6 +12,7 @@ from marsad.nlp.wordlists import clause_words, name_classes, person_words, place
 MAX_VERB_NAME = 2  # words of a name a later verb with no subject may continue (وحاولت فلان الفلاني … وقالت)
 
 SIDE_WORDS = frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})
+CLAUSE_PARTICLES = frozenset({"كما", "وكما", "بينما", "وبينما", "فيما", "وفيما", "ثم"})  # كما أصدرت …، قائلة
 FRONTING = frozenset(
     {"وامام", "امام", "وفي", "في", "وخلال", "خلال", "وعلي", "وبعد", "بعد", "وعقب", "عقب", "واثر", "وفور"}
 )
@@ -38,8 +39,10 @@ def main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
     where that names a speaker by a known head noun and agrees with the participle."""
     for n, r in enumerate(reps):
         document = r.cue_kind == "noun" and f.text[r.cue[0] : r.cue[1]].endswith(("فيه", "فيها"))
-        if r.subject is not None or (r.cue_kind not in ("participle", "verb") and not document) or r.passive:
+        if r.subject is not None or (r.cue_kind not in ("participle", "verb", "relay") and not document) or r.passive:
             continue  # بيانا جاء فيه: the document's issuer is the sentence's subject
+        if r.extra.get("carried") or (r.cue_kind == "relay" and not f.text[r.cue[0] : r.cue[1]].startswith("ب")):
+            continue  # نقلت وسائل إعلام عن قوله، نسبت الوكالة إلى فلان قوله: not the outlet
         k = index_after(f, r.cue[0])
         ss = f.sentence_start(k)
         if any(o.cue[0] >= f.toks[ss].start for o in reps[:n]) or k - ss < 3:
@@ -58,10 +61,20 @@ def main_clause_subjects(f: Field, reps: list[Report]) -> list[Report]:
         ):
             continue  # ورفضت طهران …، ووصفته …: only a sentence opening with a verb lends its subject
         starts = [ss + 1]
-        if r.cue_kind == "participle" and first in FRONTING:
+        bare = first[1:] if first[:1] in "وف" else first
+        if bare in clause_words().neg:
+            starts = [ss + 2]  # ولم يصغ فلان …، وتحدث: the subject after the negated verb
+        elif (
+            r.cue_kind in ("participle", "relay")
+            and first in CLAUSE_PARTICLES
+            and k - ss > 3
+            and f.words[ss + 1][0].isalpha()
+        ):
+            starts.append(ss + 2)  # كما أصدرت وكالة فيتش تحذيرا …، قائلة: the verb after the particle
+        if r.cue_kind in ("participle", "relay") and first in FRONTING:
             comma = next((c for c in range(ss + 1, min(k, ss + 10)) if f.words[c] in COMMAS), None)
             if comma is not None and comma + 2 < k:
-                starts.append(comma + 2)  # وأمام المحكمة، تصدى السفير …، مؤكدا: the verb after the fronted phrase
+                starts.insert(0, comma + 2)  # وأمام المحكمة، تصدى السفير …، مؤكدا: the verb after the fronted phrase
         for s0 in starts:
             sub = _main_subject(f, f.toks[s0:k], r)
             if sub is not None:
@@ -75,7 +88,7 @@ def _main_subject(f: Field, region: list[Tok], r: Report) -> Subject | None:
     if sub is None or sub.start != region[0].start:
         return None
     named = sub.category == "name" and sub.name is not None and " " not in f.text[sub.name[0] : sub.name[1]]
-    if r.cue_kind == "participle" or (sub.category == "name" and not named):
+    if r.cue_kind in ("participle", "relay") or (sub.category == "name" and not named):
         sub = parse_subject(region, np_mode=True)  # وهاجم فلان الصحافة، واصفا: the name ends before the object
         if sub is None or (sub.category == "name" and not _person(f, sub, r)):
             return None
@@ -89,7 +102,7 @@ def _main_subject(f: Field, region: list[Tok], r: Report) -> Subject | None:
 def _person(f: Field, sub: Subject, r: Report) -> bool:
     """``وهاجم فلان الفلاني الصحافة، واصفا …``: a participle continues a main verb's subject that is
     a personal name (two words, or one the name lists know), not a place."""
-    if r.cue_kind not in ("participle", "verb") or sub.category != "name" or sub.name is None:
+    if r.cue_kind not in ("participle", "verb", "relay") or sub.category != "name" or sub.name is None:
         return False
     words = f.text[sub.name[0] : sub.name[1]].split()
     if r.cue_kind == "verb" and (

@@ -32,9 +32,12 @@ def vso_report(f: Field, j: int, opener: int | None, cue: CueForm) -> bool:
     return f.words[k] in ("وهو", "وهي") and f.words[k - 1] in COMMAS and f.words[opener - 1] in COMMAS
 
 
-def masdar_prep_content(f: Field, j: int, limit: int, cue: CueForm) -> tuple[Subject, tuple[int, int]] | None:
+def masdar_prep_content(f: Field, j: int, limit: int, cue: CueForm) -> tuple[Subject | None, tuple[int, int]] | None:
     """``بعد إعلان طهران عن خطة لزيادة …``: a verbal noun, its named subject, then the cue's
-    preposition and a noun phrase — what was announced."""
+    preposition and a noun phrase — what was announced.  With a pronoun (``في تشديده على ضرورة …``)
+    the speaker is the one the text goes on with."""
+    if cue.suffixed and cue.preps and j + 1 < limit and f.words[j] in cue.preps:
+        return None, (j + 1, f.toks[j + 1].start)
     if cue.suffixed or not cue.preps:
         return None
     region = strip_lam(f.toks[j:limit])

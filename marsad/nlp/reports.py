@@ -58,6 +58,7 @@ from marsad.nlp.sources import (
     noun_report,
     relay_noun_report,
     relay_subject,
+    relays_pronoun,
     strip_lam,
 )
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, agrees, parse_subject
@@ -70,6 +71,9 @@ CLAUSE_OPENERS = frozenset(
 )
 PRONOUN_SUBJECTS = frozenset({"لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم", "بل", "وانه", "وانها"})
 AS_WORDS = frozenset({"كما", "مثلما", "حسبما", "وكما"})
+POINTER_WORDS = frozenset({"جاء", "وجاء", "جاءت", "وجاءت"})  # جاء ذلك في تشديده على …
+DESCRIBERS = RELATIVES | {"وهو", "وهي"}  # أكد فلان الذي …، أن / وتوضح فلانة وهي …، أن: the content is after أن
+WITHHOLDING = frozenset({"رفض", "طلب"})  # رفض الكشف عن اسمه، طلب عدم ذكر اسمه
 DOCUMENT_CUES = frozenset({"جاء في", "ورد في", "جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها"})
 
 
@@ -96,14 +100,19 @@ def _adjectival_participle(f: Field, i: int, cue: CueForm) -> bool:
     if i - 1 in f.cues or prev in clause_words().particle or i + 1 >= len(f.words):
         return False
     nxt = f.words[i + 1]  # مشيرا إلى، محذرة من، قائلا: … introduce what was said
+    if nxt in RESUMPTIVE:
+        return True  # مهمة صغيرة معترفا بها: a preposition with only a pronoun after it
     return not (
         starts_with_prep(f, i + 1, cue) or nxt in clause_words().comp or nxt == ":" or f.is_opening_quote(i + 1)
     )
 
 
 def _adverbial_masdar(f: Field, i: int, cue: CueForm) -> bool:
-    """``في تصريح لـ…``: a verbal noun after في says how something was said; the verb reports it."""
-    return cue.kind == "masdar" and i > 0 and f.words[i - 1] in ("في", "خلال", "عبر")
+    """``في تصريح لـ…``: a verbal noun after في says how something was said; the verb reports it —
+    unless only ``جاء ذلك`` points at it (``جاء ذلك في تشديده على …``: the verbal noun reports)."""
+    if cue.kind != "masdar" or i == 0 or f.words[i - 1] not in ("في", "خلال", "عبر"):
+        return False
+    return not (cue.suffixed and i >= 3 and f.words[i - 2] == "ذلك" and f.words[i - 3] in POINTER_WORDS)
 
 
 def _relative(f: Field, i: int, cue: CueForm) -> bool:
@@ -125,6 +134,18 @@ def _after_source_noun(f: Field, i: int) -> bool:
     return m is not None and m[2].kind == "noun"
 
 
+RELAY_REACH = 12  # words between نقل and the عن that names its source
+
+
+def _relay_without_source(f: Field, i: int, prefix: int, cue: CueForm) -> bool:
+    """``لحظة نقل الصاروخ``: a bare نقل with no عن after it in its clause is the verbal noun
+    "moving", not "relayed"."""
+    if cue.lemma != "نقل" or cue.kind != "verb" or prefix or _clause_break(f, i):
+        return False
+    limit = min(sentence_limit(f, i + 1), i + RELAY_REACH)
+    return not any(f.words[k] in ("عن", "نقلا") for k in range(i + 1, limit))
+
+
 def _clause_break(f: Field, i: int) -> bool:
     if i == 0:
         return True
@@ -138,6 +159,7 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
     """Every report around a cue in one field."""
     out: list[Report] = []
     done = -1
+    withheld = clause_words().withheld
     for i in sorted(f.cues):
         if i <= done:
             continue
@@ -149,6 +171,8 @@ def find_reports(f: Field, title: bool = False) -> list[Report]:
             _negated(f, i)
             or (cue.conj and not prefix and not _clause_break(f, i))
             or _relative(f, i, cue)
+            or _relay_without_source(f, i, prefix, cue)
+            or (cue.lemma in WITHHOLDING and i + nwords < len(f.words) and f.words[i + nwords] in withheld)
             or _after_source_noun(f, i)
             or _adverbial_masdar(f, i, cue)
             or _adjectival_participle(f, i, cue)
@@ -180,8 +204,10 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     lead: Subject | None = None  # the sentence's subject, for a verb that names none (أما فلان فقال)
     start: tuple[int, int] | None = None
     check_name = False
+    pronoun_relay = False
     pre = _preverbal(f, i, cue, cue_span)
-    if cue.kind == "verb" and cue.present and opener == j and pre is None and f.sentence_start(i) == i:
+    going_on = cue.going_on and cue_span[0] > f.toks[i].start  # ويتابع "…"، وتضيف أن: the last speaker goes on
+    if cue.kind == "verb" and cue.present and opener == j and pre is None and f.sentence_start(i) == i and not going_on:
         return None  # يذكر أن …، يشار إلى أن …: the outlet's own narration
     bare_mid = cue_span[0] == f.toks[i].start and pre is None and not _clause_break(f, i)
     vso = False
@@ -234,7 +260,9 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         object_then_bian = cue.transitive and f.words[opener].startswith("بان")  # وصف فلان العقوبات بأنها
         np_subject = cue.content != "clause" and (f.words[opener] not in clause_words().comp or object_then_bian)
         subject = (
-            None if no_subject else checked(parse_subject(region, np_subject), region, cue, np_subject, f.words[opener])
+            None
+            if no_subject
+            else checked(parse_subject(region, np_subject, after_verb=True), region, cue, np_subject, f.words[opener])
         )
         subject = place_subject(f, subject) if np_subject else subject
         if subject is None and not no_subject and cue.kind == "verb":
@@ -243,6 +271,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             subject = issuer_subject(f, j, opener) or subject  # جاء في بيان أصدرته الوزارة: the ministry
         if cue.lemma == "نقل" or any(w == "نقلا" for w in f.words[j:opener]):
             subject = relay_subject(f, j, opener) or subject
+        pronoun_relay = cue.lemma == "نقل" and relays_pronoun(f, opener)
         after = skip_adverbials(f, j if subject is None else index_after(f, subject.end), opener)
         if subject is not None and cue.content == "prep":
             after = role_apposition_end(f, after, opener, cue)  # عبر فلان المدير الفني عن …، مضيفا
@@ -265,6 +294,7 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             or adverbial_lead(f, j if subject is None else index_after(f, subject.end), opener, cue)
             or set_off(f, subject, opener)
             or (subject is not None and role_lead(f, after, opener))
+            or (subject is not None and f.words[after] in DESCRIBERS and f.words[opener] in clause_words().comp)
         ):
             start = content_start(f, opener, cue)  # لفت السيد نصر الله إلى أن، أوضح في تصريح لـ… أن
         elif (at_participle and rest) or (
@@ -290,6 +320,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
             subject = None  # ولكنه وصف الادعاءات بأنها …: the pronoun is the subject, the noun phrase the object
         else:
             subject = place_subject(f, checked(parse_subject(region, np_mode=True), region, cue, True))
+        if subject is None and cue.kind == "verb":
+            lead = lead_subject(f.toks[f.sentence_start(i) : i], cue.gender)  # أما فلانة فتشير إلى …
         subject = with_surname(f, subject, cue, limit)
         check_name = subject is not None and subject.category == "name"
         if check_name and subject is not None:
@@ -315,6 +347,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         return None
     start = past_relative(f, start, cue)
     k0, s0 = start
+    if cue.lemma in WITHHOLDING and f.words[k0] in clause_words().withheld:
+        return None  # رفض فريق البيت الأبيض التعقيب: declining to comment says nothing
     end = content_end(f, k0)
     end = continue_after_short_quote(f, k0, end)
     if k0 > j and f.words[k0 - 1] not in clause_words().comp and f.words[k0 - 1] != ":" and not f.is_opening_quote(k0):
@@ -328,7 +362,11 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     if relative:  # العاهل السعودي، الملك سلمان، الذي نفى …
         subject = antecedent(f, i - 1) or subject
     gender = relayed_gender(f, j, k0) if cue.lemma == "نقل" else cue.gender
+    if pronoun_relay:
+        subject = lead = None  # نقلت وسائل إعلام عن قوله: the speaker is carried over
     rep = Report(cue_span, (s0, end), kind, subject or lead, gender, cue.kind == "passive", cue.kind)
+    if pronoun_relay:
+        rep.extra["carried"] = True
     if relative:
         rep.extra["no_carry"] = True  # a speaker inside a relative clause is not the one the text goes on with
     if check_name and subject is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from marsad.nlp.content import Field, content_end, content_kind, starts_new_statement
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.drafts import Report
-from marsad.nlp.openers import PREPOSITIONS, content_start, sentence_limit
+from marsad.nlp.openers import PREPOSITIONS, RELAY_WORDS, content_start, sentence_limit
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, parse_subject
 from marsad.nlp.wordlists import clause_words
 
@@ -131,6 +131,11 @@ def relay_subject(f: Field, j: int, opener: int) -> Subject | None:
             if sub is not None:
                 return sub
     return None
+
+
+def relays_pronoun(f: Field, opener: int | None) -> bool:
+    """``نقلت وسائل إعلام عن قوله إن …``: the outlet relays someone the text goes on with, not itself."""
+    return opener is not None and opener > 0 and f.words[opener] in RELAY_WORDS and f.words[opener - 1] == "عن"
 
 
 def strip_lam(toks: list[Tok]) -> list[Tok]:

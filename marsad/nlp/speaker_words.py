@@ -103,7 +103,7 @@ def addressee_at(words: list[str], i: int) -> bool:
     if not w.startswith("ل") or w.startswith("ال"):
         return False
     known = outlets()
-    stem = w[1:]
+    stem = w[1:].rstrip("0123456789") or w[1:]  # لفرانس24: the outlet's number fused to its name
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w == "ل":
         return bool(nxt) and (nxt[:1].isalpha() or nxt in QUOTE_CHARS)

@@ -11,7 +11,9 @@ Works on folded tokens (see :class:`Tok`).  The common news orders are handled:
 
 A name ends where the verb's object begins: a verbal noun (``masdar_patterns.tsv``), a body's head
 noun, a place before a preposition, an outlet spoken to (``outlets.tsv``: ``لسكاي نيوز``).  Word
-predicates shared with :mod:`marsad.nlp.preverbal` live in :mod:`marsad.nlp.speaker_words`.
+predicates shared with :mod:`marsad.nlp.preverbal` live in :mod:`marsad.nlp.speaker_words`; personal
+names are read by :mod:`marsad.nlp.speaker_names`, and the verb's object after a subject is told
+apart by :mod:`marsad.nlp.speaker_objects`.
 """
 
 from __future__ import annotations
@@ -20,14 +22,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 from marsad.nlp.quotes import CLOSERS, QUOTE_CHARS
+from marsad.nlp.speaker_names import name_run
+from marsad.nlp.speaker_objects import (
+    DEMONSTRATIVES,
+    accusative_noun,
+    object_noun,
+    second_phrase,
+    unknown_then_genitive,
+)
 from marsad.nlp.speaker_words import COMMAS, NAME_LINKS, TIME_WORDS, TOKEN_RE, Tok, addressee_at, tokenize_folded
-from marsad.nlp.speaker_words import accusative_after as _accusative_after
 from marsad.nlp.speaker_words import definite as _definite
 from marsad.nlp.speaker_words import honorific_words as _honorific_words
 from marsad.nlp.speaker_words import is_word as _is_word
 from marsad.nlp.speaker_words import nisba as _nisba
 from marsad.nlp.speaker_words import object_after_phrase as _object_after_phrase
-from marsad.nlp.speaker_words import place_object as _place_object
 from marsad.nlp.speaker_words import place_phrase as _place_phrase
 from marsad.nlp.speaker_words import segments as _segments
 from marsad.nlp.speaker_words import stop_word as _stop
@@ -38,20 +46,27 @@ from marsad.nlp.wordlists import (
     place_kinds,
     speaker_noun,
     speaker_nouns,
-    suffixed_masdar,
 )
 
-__all__ = ["COMMAS", "TIME_WORDS", "TOKEN_RE", "Subject", "Tok", "agrees", "parse_subject", "tokenize_folded"]
+__all__ = [
+    "COMMAS",
+    "TIME_WORDS",
+    "TOKEN_RE",
+    "Subject",
+    "Tok",
+    "agrees",
+    "parse_subject",
+    "tokenize_folded",
+]
 
 Category = Literal["role", "org", "doc", "anon", "name", "group"]
 CATEGORIES: dict[str, Category] = {"role": "role", "org": "org", "doc": "doc", "anon": "anon"}
 
 ROLE_LINKS = frozenset({"باسم", "لدي"})
 LEAD_SKIPS = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "مساء", "صباح", "ظهر", "الليله", "من"})
-MAX_NAME = 5
 MAX_QUOTED_NAME = 5  # words of a name in quotation marks after a body's head noun
+SAME_WORDS = frozenset({"نفس", "ذات"})
 RESUMPTIVE = frozenset({"به", "بها", "فيه", "فيها", "عنه", "عنها", "منه", "منها", "عليه", "عليها"})
-MAX_NP_NAME = 3  # words of a name when nothing but the content's start ends it
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +98,8 @@ def _skip_lead(toks: list[Tok]) -> int:
             i += 2
         elif w in COMMAS:
             i += 1
+        elif i + 1 < len(toks) and addressee_at([t.text for t in toks[i : i + 2]], 0) and toks[i].text != "ل":
+            i += 1  # وتوضح لفرانس24 فلانة: the outlet spoken to comes before the subject
         else:
             break
     return i
@@ -101,8 +118,8 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     i = start + 1
     words = [t.text for t in seg]
     head = seg[start].text
-    plural = head.endswith(("ون", "ين"))
     head_noun = speaker_noun(head)
+    plural = head.endswith(("ون", "ين")) and not (head_noun is not None and head_noun.category == "org")  # تلفزيون
     source_head = head_noun is not None and head_noun.category in ("doc", "anon")
     construct = not _definite(head) and not plural
     while i < len(seg):
@@ -110,8 +127,23 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
         if w == "غير" and i + 1 < len(seg) and _nisba(seg[i + 1].text) and not _definite(seg[i + 1].text):
             i += 2  # منظمات غير حكومية
             continue
+        if (
+            w in DEMONSTRATIVES
+            and i + 1 < len(seg)
+            and seg[i + 1].text.startswith("ال")
+            and not _definite(words[i - 1])
+        ):
+            i += 1  # رئيس هذه اللجنة: a demonstrative before the genitive it points at
+            continue
         if not _is_word(seg[i]) or (_stop(w) and w not in ROLE_LINKS) or addressee_at(words, i):
             break
+        if second_phrase(seg, start, i, head_noun is not None and head_noun.category == "anon"):
+            break  # ناشدت الشرطة الناس، طالب التحالف مجلس …: the verb's object after a complete subject
+        masdar_object = w.startswith("ال") and masdar_like(w) and speaker_noun(w) is None
+        if np_mode and masdar_object and (i > start + 1 or head.startswith("ال")):
+            break  # رفض فريق البيت الأبيض التعقيب: a definite verbal noun after the phrase is the verb's object
+        if np_mode and i > start + 1 and accusative_noun(w):
+            break  # أصدرت وكالة فيتش تحذيرا …، قائلة: an indefinite accusative is the verb's object
         if np_mode and _object_after_phrase(seg, i):
             break  # أعلنت الشرطة المحلية القبض على …، تتهم لائحة الدعوى عددا من …: the verb's object
         if (w.startswith("بال") and speaker_noun(w) is None) or (
@@ -147,69 +179,12 @@ def _nominal_run(seg: list[Tok], start: int, np_mode: bool) -> int:
     return i
 
 
-def _name_run(seg: list[Tok], start: int, np_mode: bool) -> int:
-    """End of a personal name starting at ``seg[start]`` (honorifics included)."""
-    i = start + _honorific_words(tuple(t.text for t in seg[start : start + 4]))
-    first = i
-    words = [t.text for t in seg]
-    cw = clause_words()
-    limit = i + (MAX_NP_NAME if np_mode else MAX_NAME)
-    while i < len(seg) and i < limit:
-        w = seg[i].text
-        if (
-            w == "علي"
-            and i + 1 < len(seg)
-            and _is_word(seg[i + 1])
-            and not _stop(seg[i + 1].text)
-            and not _definite(seg[i + 1].text)
-            and speaker_noun(seg[i + 1].text) is None
-            and (i == first or seg[i + 1].text in person_words())
-        ):
-            i += 1  # the name علي, not the preposition على (شدد فلان على ضرورة، قال فلان على تويتر)
-            continue
-        if w == "ان" and i > start and (i + 1 == len(seg) or seg[i + 1].text in cw.comp):
-            i += 1  # مون جاي إن إن …: a name ending in إن before the complementiser
-            continue
-        if w == "-" and start < i < len(seg) - 1 and seg[i - 1].end == seg[i].start and seg[i].end == seg[i + 1].start:
-            i += 1  # جان-إيف: a hyphen inside a name
-            continue
-        if not _is_word(seg[i]) or _stop(w) or (i > start and w.startswith(("لل", "بال"))):
-            break
-        if addressee_at(words, i):
-            break  # سامي نادر لسكاي نيوز: the outlet spoken to is not part of the name
-        if np_mode and i > start and seg[i - 1].text not in NAME_LINKS and (masdar_like(w) or _place_object(seg, i)):
-            break  # أعلن ترامب إلغاء اللقاء، اتهم فلان طهران بدعم …: what the verb takes, not the name
-        if i > start and len(w) > 4 and w.endswith(("ها", "هم", "ته")):
-            break  # كامبريدج أناليتيكا إغلاقها: a noun with a pronoun ends the name
-        if i > start and (w in cw.quantifier or (w.endswith("ه") and w[:-1] in cw.speech) or suffixed_masdar(w)):
-            break  # كشف الوزير بعض …، اختتم فلان حديثه: the verb's object, not the name
-        if i >= start + 2 and len(w) > 4 and w.endswith("ه") and w not in person_words():
-            break  # واصل فلان الفلاني تجاهله: a third word with a pronoun is the verb's object
-        role = (n := speaker_noun(w)) is not None and n.category == "role"
-        if role and (i >= first + 2 or (i > start and w not in person_words())):
-            break  # فلان الفلاني وزير شؤون …: a role in apposition after the name
-        if i > start and _definite(w) and (n := speaker_noun(w)) is not None and n.category in ("role", "org"):
-            break  # هيذر نويرت المتحدثة باسم …: a role after the name
-        if i > start and np_mode and (n := speaker_noun(w)) is not None and n.category in ("org", "doc", "anon"):
-            break  # انتقد فلان مكتب التحقيقات: a body after the name is the verb's object
-        nxt = seg[i + 1].text if i + 1 < len(seg) else ""
-        if i > start and _definite(nxt) and (n := speaker_noun(w)) is not None and n.category == "role":
-            break  # حسن غونين عميد الجامعة: a role in construct after the name
-        if np_mode and i > start + 1 and _accusative_after(seg, i):
-            break  # تتهم لائحة الدعوى عددا من …: an indefinite accusative is the verb's object
-        surname = w.startswith("ال") and w.endswith("ي") and not _definite(seg[i - 1].text)  # حيدر العبادي
-        kept = surname or w in ("الله", "الدين")  # عبد الله، نور الدين
-        if np_mode and _definite(w) and i > start and seg[i - 1].text not in NAME_LINKS and not kept:
-            break
-        i += 1
-    return i
-
-
-def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
+def parse_subject(toks: list[Tok], np_mode: bool = False, after_verb: bool = False) -> Subject | None:
     """The speaker named at the start of ``toks`` (the words after a cue), or None.
 
     ``np_mode``: the content follows the subject with no complementiser, so the subject must end
-    where a name or a noun phrase plausibly ends.
+    where a name or a noun phrase plausibly ends.  ``after_verb``: the words follow a reporting verb
+    (``أعلن ترمب تعليق …``), not a headline's colon.
     """
     i = _skip_lead(toks)
     segs = _segments(toks[i:])
@@ -225,6 +200,8 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
         return None  # (بيان لوزارة الداخلية: a document and its issuer do speak)
     if np_mode and masdar_like(first) and speaker_noun(first) is None:
         return None  # فيما أعلنت إطلاق "حملة": a verbal noun after the verb is what it announces
+    if first in SAME_WORDS and len(seg) > 1 and seg[1].text.removeprefix("ال") in clause_words().speech:
+        return None  # فتقول نفس الكلام: "the same words" is what is said, not who says it
     if first in clause_words().quantifier and len(seg) > 1 and not np_mode:
         return _quantified(seg)
     cat = _head_category(first)
@@ -232,7 +209,7 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
     name: tuple[int, int] | None = None
     role: tuple[int, int] | None = None
     if honor or (cat == "name" and not _definite(first)):
-        end = _name_run(seg, 0, np_mode)
+        end = name_run(seg, 0, np_mode, after_verb)
         if end == 0:
             return None
         if any(t.text[0] == "و" and len(t.text) > 3 for t in seg[1:end]):  # فرنسا وبريطانيا وألمانيا
@@ -246,7 +223,7 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
             if _is_word(seg[end + 1]) and not _stop(nxt) and nxt not in TIME_WORDS and _place_phrase(nxt):
                 ext = end + 2 if place_kinds().get(nxt) else _nominal_run(seg, end + 1, np_mode)
                 if cat != "role" or (
-                    ext < len(seg) and not _definite(seg[ext].text) and _name_run(seg, ext, np_mode) > ext
+                    ext < len(seg) and not _definite(seg[ext].text) and name_run(seg, ext, np_mode) > ext
                 ):
                     end = ext  # نائب الوزير في الولاية فلان الفلاني: a role's place, then its holder
         if cat in ("org", "anon", "doc") and (q := _quoted_name(seg, end, np_mode)) is not None:
@@ -260,9 +237,17 @@ def parse_subject(toks: list[Tok], np_mode: bool = False) -> Subject | None:
             and not _definite(seg[end].text)
             and seg[end].text not in clause_words().quantifier
         ):
-            name_end = _name_run(seg, end, np_mode)
+            name_end = name_run(seg, end, np_mode)
             nisba = _definite(first) and first.endswith("ي") and end == 1  # الصربي فوك رازوفيتش
-            if name_end > end and (cat == "role" or nisba or _has_role_word(seg[:end])):
+            body = (n := speaker_noun(seg[end - 1].text)) is not None and n.category == "org"
+            if name_end > end and body and cat == "role" and not _definite(seg[end - 1].text):
+                end = name_end  # الرئيس التنفيذي لشركة فيسبوك: the body's name ends the role phrase
+                role = (seg[0].start, seg[end - 1].end)
+            elif name_end > end and np_mode and unknown_then_genitive(seg, end):
+                pass  # وصف الرئيس قادة المعارضة بأنهم: a noun in construct after the role is the object
+            elif name_end > end and object_noun(seg[end].text) and name_end == end + 1:
+                pass  # طرح مدير غوغل مثالا: an indefinite accusative after the role is the verb's object
+            elif name_end > end and (cat == "role" or nisba or _has_role_word(seg[:end])):
                 name = (seg[end].start, seg[name_end - 1].end)
                 end = name_end
                 cat = "role"
@@ -305,8 +290,11 @@ def _quoted_name(seg: list[Tok], k: int, np_mode: bool) -> int | None:
     if k >= len(seg) or seg[k].text not in QUOTE_CHARS or seg[k].text in CLOSERS:
         return None
     close = next((c for c in range(k + 1, min(len(seg), k + MAX_QUOTED_NAME + 2)) if seg[c].text in QUOTE_CHARS), None)
-    if close is None or close == k + 1 or not _is_word(seg[k + 1]) or _stop(seg[k + 1].text):
+    if close is None or close == k + 1 or not _is_word(seg[k + 1]):
         return None
+    then = seg[close + 1].text if close + 1 < len(seg) else ""
+    if _stop(seg[k + 1].text) and then not in clause_words().comp:
+        return None  # صحيفة "ذا وول ستريت جورنال" إن: a name may open with any word before the complementiser
     end = close + 1
     while end < len(seg) and end - close <= 4 and _is_word(seg[end]) and not _stop(seg[end].text):
         w = seg[end].text
@@ -357,7 +345,7 @@ def _plain_name(seg: list[Tok]) -> tuple[int, int] | None:
     words = [t.text for t in seg]
     if any(_definite(w) or _stop(w) or speaker_noun(w) is not None for w in words) or words[0][0] in "لبف":
         return None
-    return (seg[0].start, seg[-1].end) if _name_run(seg, 0, False) == len(seg) else None
+    return (seg[0].start, seg[-1].end) if name_run(seg, 0, False) == len(seg) else None
 
 
 def _apposition(segs: list[list[Tok]]) -> tuple[int, int] | None:
@@ -378,8 +366,10 @@ def _apposition(segs: list[list[Tok]]) -> tuple[int, int] | None:
             first = seg[0].text
             if _definite(first) or _stop(first):
                 return None
-        end = _name_run(seg, 0, False)
-        if end == 0 or sum(map(_is_word, seg[:end])) > 4 or (_definite(first) and not _honorific_words((first, "x"))):
+        end = name_run(seg, 0, False)
+        honor = _honorific_words(tuple(t.text for t in seg[:4]))
+        words = [t for t in seg[honor:end] if _is_word(t) and t.text not in NAME_LINKS]
+        if end == 0 or len(words) > 4 or (_definite(first) and not honor):
             return None
         if end < len(seg) and not _stop(seg[end].text):
             return None

@@ -31,6 +31,7 @@ class ClauseWords:
     alias: frozenset[str]  # introduces a name in apposition (واسمه، ويدعى)
     speech: frozenset[str]  # nouns of speech: with a pronoun, the verb's object (حديثه، كلامه)
     lead: frozenset[str]  # opens a sentence whose subject speaks through a later verb (أما فلان فقال)
+    withheld: frozenset[str]  # after رفض/طلب: a source withholding its name (رفض الكشف عن هويته)
     breaks: tuple[tuple[str, ...], ...]  # narration that ends reported content (في حين، وذلك)
     nobreaks: tuple[tuple[str, ...], ...]  # adverbials that open like a break (في وقت متأخر)
 
@@ -52,6 +53,7 @@ def clause_words() -> ClauseWords:
             "alias",
             "speech",
             "lead",
+            "withheld",
         )
     }
     breaks: list[tuple[str, ...]] = []
@@ -77,6 +79,7 @@ def clause_words() -> ClauseWords:
         g["alias"],
         g["speech"],
         g["lead"],
+        g["withheld"],
         tuple(breaks),
         tuple(nobreaks),
     )
