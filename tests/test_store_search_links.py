@@ -1,5 +1,6 @@
 """Search through the link tables (marsad/store/search_links.py, search_plan.py) on both backends: the same hits
-as the filters' definitions, capped totals, and stores from before migration 004 filled in when opened."""
+as the filters' definitions, capped totals, links in the full-text index finding what the row-by-row checks find,
+and stores from before migrations 004 and 005 filled in when opened."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from marsad.models import Analysis, analysis_from_dict
-from marsad.store import Query, Store, open_store, search_plan
+from marsad.store import Query, Store, open_store, search_plan, sqlite_fts
 from marsad.store.indexing import index_article, index_statement
 from marsad.store.sqlite_migrate import migrate, migrations
 from tests.entity_samples import person_says
@@ -32,6 +33,15 @@ PROBES = [
     Query(kind="direct"),
     Query(),
     Query(what="articles"),
+    Query(text="الرد", speaker="قاسم سليماني"),
+    Query(text="الوضع", speaker="قاسم سليماني", outlet="ALPHA", since="2024-01-01", until="2024-01"),
+    Query(text="الوضع", speaker="قاسم سليماني", outlet="beta"),
+    Query(text="وصل", entity="قاسم سليماني"),
+    Query(text="وصل", entity="قاسم سليماني", what="articles"),
+    Query(text="قال", speaker="قاسم سليماني", what="articles", since="2024-01-02", until="2024-02"),
+    Query(text="قال", speaker="قاسم سليماني", what="articles", kind="direct"),
+    Query(text="جاهزة", kind="direct", outlet="gamma"),
+    Query(text="قال", what="articles", since="2023-12", until="2024-01-02"),
 ]
 
 
@@ -74,6 +84,32 @@ def test_entity_filter_finds_the_speaker_and_the_entities_named_in_the_content(s
         assert {h.statement.speaker.type for h in about.items} == {"PER", "ANON"}
         newest = [h.published for h in about.items]
         assert newest == sorted(newest, reverse=True)
+
+
+def test_text_with_a_name_outlet_dates_or_kind_finds_exactly_the_matching_rows(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(_samples())
+        said = store.search_statements(Query(text="الرد", speaker="قاسم سليماني"))
+        assert [h.statement.content.text for h in said.items] == ["الرد قادم"]
+        dated = Query(text="الوضع", speaker="قاسم سليماني", outlet="ALPHA", since="2024-01-01", until="2024-01")
+        assert store.search_statements(dated).total == 1
+        assert store.search_statements(Query(text="الوضع", speaker="قاسم سليماني", outlet="beta")).total == 0
+        assert store.search_statements(Query(text="الوضع", speaker="قاسم سليماني", until="2023-12")).total == 0
+        about = store.search_articles(Query(text="وصل", entity="قاسم سليماني", what="articles"))
+        assert [h.outlet for h in about.items] == ["beta"]
+        spoke = store.search_articles(Query(text="قال", speaker="قاسم سليماني", what="articles"))
+        assert spoke.total == 2  # both spellings; the article that only mentions him is not one he speaks in
+
+
+def test_links_in_the_full_text_index_find_what_the_row_by_row_checks_find(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(store_url) as store:
+        store.add(_samples())
+        linked = _hits(store)
+        monkeypatch.setattr(search_plan, "_link_groups", lambda q, names, kind: ([], [False] * len(names)))
+        assert _hits(store) == linked
+    assert any(total for total, _ in linked[-9:])
 
 
 def test_a_merge_reaches_the_statements_of_both_names(store_url: str) -> None:
@@ -148,11 +184,12 @@ def test_a_store_built_at_schema_003_is_filled_in_when_opened(tmp_path: Path) ->
         assert store.search_statements(Query(speaker="قاسم سليماني")).total == 3
 
 
-def _copy_at_schema_003(source: Path, path: Path) -> None:
-    """A database at schema 003 (migrations 001–003 only) holding the rows of ``source``, written as the
-    code of that schema wrote them (no column or table of migration 004)."""
+def _copy_at_schema_003(source: Path, path: Path, version: int = 3) -> None:
+    """A database at schema 003 (migrations 001–003 only; or 004) holding the rows of ``source``, written as the
+    code of that schema wrote them (no column or table of migration 004; at 004: no links, and no speakers in
+    ``article_terms``)."""
     conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, [m for m in migrations() if m.version <= 3])
+    migrate(conn, [m for m in migrations() if m.version <= version])
     conn.execute("ATTACH DATABASE ? AS src", (str(source),))
     conn.execute("BEGIN")
     for table in _OLD_TABLES:
@@ -161,6 +198,11 @@ def _copy_at_schema_003(source: Path, path: Path) -> None:
         conn.execute(f"INSERT INTO main.{table} ({rowid}{columns}) SELECT {rowid}{columns} FROM src.{table}")
     for name in ("global_entities", "entity_aliases", "entity_overrides"):
         conn.execute(f"INSERT INTO main.{name} SELECT * FROM src.{name}")
+    if version >= 4:
+        for name in ("statement_facets", "article_facets", "name_keys", "name_key_entities", "statement_terms"):
+            conn.execute(f"INSERT INTO main.{name} SELECT * FROM src.{name}")
+        conn.execute("INSERT INTO main.article_terms SELECT * FROM src.article_terms WHERE term LIKE 'e:%'")
+        conn.execute("DELETE FROM search_links_backfill")
     for rowid, doc in conn.execute("SELECT rowid, doc FROM main.articles").fetchall():
         analysis = analysis_from_dict(json.loads(doc))
         ix = index_article(analysis.article)
@@ -170,8 +212,26 @@ def _copy_at_schema_003(source: Path, path: Path) -> None:
         fts = (rowid, *index_statement(content))
         conn.execute("INSERT INTO statements_fts (rowid, content, rd) VALUES (?, ?, ?)", fts)
     conn.execute("COMMIT")
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'statement_terms'").fetchone() == (0,)
+    has_terms = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'statement_terms'").fetchone()
+    assert has_terms == ((1,) if version >= 4 else (0,))
     conn.close()
+
+
+def test_a_store_built_at_schema_004_gets_links_in_its_full_text_index_when_opened(tmp_path: Path) -> None:
+    new_path, old_path = tmp_path / "new.db", tmp_path / "old.db"
+    with open_store(f"sqlite:///{new_path}") as store:
+        store.add(_samples())
+        expected = _hits(store)
+    _copy_at_schema_003(new_path, old_path, version=4)
+    with open_store(f"sqlite:///{old_path}") as store:
+        assert _hits(store) == expected
+        assert store.search_articles(Query(speaker="رائد سعد", what="articles")).total == 1
+    conn = sqlite3.connect(old_path)
+    assert conn.execute("SELECT count(*) FROM fts_rebuild").fetchone() == (0,)
+    assert sqlite_fts.rebuild(conn) == 0  # a second process opening it after the first did it: nothing twice
+    conn.close()
+    with open_store(f"sqlite:///{old_path}") as store:
+        assert _hits(store) == expected
 
 
 def test_past_the_ranked_limit_older_matches_follow_the_ranked_ones(

@@ -9,6 +9,7 @@ under it, so two processes ingesting into one database never store an article tw
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 import psycopg
@@ -17,7 +18,7 @@ from psycopg_pool import ConnectionPool
 from marsad.models import Analysis
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import entity_aliases, postgres_search, search_links, stories_postgres
+from marsad.store import entity_aliases, postgres_links, postgres_search, search_links, stories_postgres
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import index_statement, words
 from marsad.store.postgres_migrate import migrate
@@ -53,6 +54,8 @@ class PostgresStore(Store):
                 entity_aliases.sync(conn, "%s")  # entities stored before the alias table (migration 002)
                 if search_links.pending(conn):  # rows stored before migration 004
                     search_links.backfill(conn, "%s")
+                if postgres_links.pending(conn):  # rows stored before migration 005
+                    postgres_links.backfill(conn)
         self._pool = ConnectionPool(dsn, min_size=1, max_size=pool_size, open=True, kwargs={"autocommit": True})
         self.story_state = stories_postgres.PostgresStories()  # near-duplicates and stories (one writer at a time)
 
@@ -71,7 +74,8 @@ class PostgresStore(Store):
             return AddResult()
         with self._pool.connection() as conn, self.story_state.writing(conn) as st, conn.transaction():
             conn.execute("LOCK TABLE articles IN EXCLUSIVE MODE")  # readers go on; one writer at a time
-            return store_batch(conn, "%s", st, prepared, _existing(conn, prepared), lambda new: _Copy(conn).load(new))
+            existing, index = _existing(conn, prepared), partial(postgres_links.write, conn)
+            return store_batch(conn, "%s", st, prepared, existing, lambda new: _Copy(conn).load(new), index)
 
     # ---- reading ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ pg_trgm index on ``name_keys``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import psycopg
 
@@ -48,32 +48,47 @@ def _doc_freq(conn: psycopg.Connection) -> Callable[[str], int]:
 
 
 def _find_keys(conn: psycopg.Connection, pattern: str) -> list[tuple[int, str]]:
-    """Name keys holding the pattern (``LIKE '% … %'`` through the trigram index)."""
-    rows = conn.execute("SELECT id, key FROM name_keys WHERE key LIKE %s", (entity_aliases.like(pattern),))
+    """Name keys holding the pattern (``LIKE '% … %'`` through the trigram index, which is on ``key || ''`` so
+    that joins on ``key`` take the unique index: migration 005)."""
+    rows = conn.execute("SELECT id, key FROM name_keys WHERE (key || '') LIKE %s", (entity_aliases.like(pattern),))
     return [(int(r[0]), str(r[1])) for r in rows]
 
 
-def _text(conn: psycopg.Connection, parsed: ParsedQuery, what: str) -> search_plan.TextSource:
+def _linked(column: str, groups: Sequence[Sequence[str]]) -> tuple[str, list[list[str]]]:
+    """``AND <column> && %s::text[]`` per link group (a match carries one term of each), and their parameters."""
+    kept = [list(g) for g in groups if g]
+    return "".join(f" AND {column} && %s::text[]" for _ in kept), kept
+
+
+def _text(
+    conn: psycopg.Connection, parsed: ParsedQuery, what: str, groups: Sequence[Sequence[str]] = ()
+) -> search_plan.TextSource:
+    """The full-text source, with one ``links`` overlap per link group: the planner ANDs the bitmaps of the
+    tsvector index and the links index (:mod:`marsad.store.postgres_links`)."""
     if what == "articles":
         query = tsquery(parsed, "AB")
+        links, params = _linked("a.links", groups)
         return search_plan.TextSource(
             "articles a",
-            "a.tsv @@ to_tsquery('simple', %s)",
-            [query],
+            "a.tsv @@ to_tsquery('simple', %s)" + links,
+            [query, *params],
             f"-ts_rank('{ARTICLE_RANK}', a.tsv, to_tsquery('simple', %s))",
             [query],
             "a.rowid",
             "a.rowid + 0",
+            linked=True,
         )
     query = tsquery(parsed, "A")
+    links, params = _linked("s.links", groups)
     return search_plan.TextSource(
         "statements s",
-        "s.tsv @@ to_tsquery('simple', %s)",
-        [query],
+        "s.tsv @@ to_tsquery('simple', %s)" + links,
+        [query, *params],
         f"-ts_rank('{STATEMENT_RANK}', s.tsv, to_tsquery('simple', %s))",
         [query],
         "s.rowid",
         "s.rowid + 0",
+        linked=True,
     )
 
 

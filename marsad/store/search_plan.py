@@ -12,6 +12,10 @@
   :data:`RANKED` most recently stored ones, followed by the older matches, most recently stored first
   (with fewer, the same order as ranking everything): ranking every one of tens of thousands of matches
   is what made a common word slow.
+* **Links**: with text, the name terms and the facets asked for (outlet, months of the date range, kind) are
+  given to the backend's full-text source as *link groups* (:mod:`marsad.store.search_links`): a match must
+  carry one term of each group, so the index intersects its lists instead of every word match being checked
+  against the name's rows.  Dates, outlet and kind are still compared exactly on the facets.
 * **Totals** are exact up to :data:`CAP`; past it ``Page.total`` is ``CAP`` and ``Page.total_capped`` is set.
 
 Backends give a :class:`Dialect`: their parameter marker, full-text source and name-key lookup.
@@ -21,18 +25,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from marsad.models import Span, Speaker, Statement
 from marsad.search import ParsedQuery, name_patterns, parse_query, snippet
 from marsad.store import entity_aliases
 from marsad.store.base import ArticleHit, Page, Query, StatementHit
-from marsad.store.search_links import ABOUT, SPEAKER_KEY, SPEAKS
+from marsad.store.search_links import ABOUT, ODD_MONTH, SPEAKER_KEY, SPEAKS, kind_term, month_term, outlet_term
 
 CAP = 10_000  # hits counted at most
 RANKED = 2_000  # full-text matches ranked at most: the most recently stored ones
 CHUNK = 500
+LINKED_MAX = 1_000  # terms of a name given to the full-text index at most (more: checked row by row)
+MONTHS_MAX = 60  # months of a date range given to the full-text index at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,13 @@ class TextSource:
     newest: str  # the row id of a match: its descending order is "most recently stored first"
     order: str  # ``newest`` as ORDER BY should name it (PostgreSQL: an expression, so that the matches are found
     # through the full-text index and then sorted, not looked for along the primary key)
+    linked: bool = False  # the match requires one term of every link group it was given
+    # with links: the condition of the words alone, to rank by (a rank over the links' index lists would read
+    # each of them whole: FTS5's bm25 counts every phrase's rows, and a name may have dozens of terms)
+    text_cond: str = ""
+    text_params: tuple[Any, ...] = ()
+    text_source: str = ""  # where ``text_cond`` and ``rank`` are read (default: ``source``), and its row id
+    text_newest: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +68,8 @@ class Dialect:
     nulls_last: str  # after DESC: where rows without a date go (last, as SQLite puts NULLs)
     outlet_eq: Callable[[str], str]  # a column -> a case-insensitive equality with one parameter
     find_keys: Callable[[Any, str], list[tuple[int, str]]]  # name_keys rows that may hold a pattern
-    text: Callable[[Any, ParsedQuery, str], TextSource]  # conn, parsed query, "statements" | "articles"
+    # conn, parsed query, "statements" | "articles", link groups (each: terms of which a match must carry one)
+    text: Callable[[Any, ParsedQuery, str, Sequence[Sequence[str]]], TextSource]
     doc_text: str  # the article text out of ``a.doc``
     join: str  # joins the facets to a full-text source, keeping the match as the outer loop
     no_index: str  # before a column: do not use an index for this condition (SQLite ``+``)
@@ -131,6 +145,48 @@ def _dates(where: _Where, column: str, q: Query, not_empty: bool = False) -> Non
         where.add(f"substr({column}, 1, ?) <= ?", len(q.until), q.until)
 
 
+def _months(since: str | None, until: str | None) -> list[str] | None:
+    """The ``YYYY-MM`` months a date range touches (both bounds ISO), or None."""
+    if not since or not until or not _DATE_RE.match(since) or not _DATE_RE.match(until):
+        return None
+    y, m = int(since[:4]), int(since[5:7]) if len(since) >= 7 else 1
+    end_y, end_m = int(until[:4]), int(until[5:7]) if len(until) >= 7 else 12
+    out: list[str] = []
+    while (y, m) <= (end_y, end_m) and len(out) <= MONTHS_MAX:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out if 0 < len(out) <= MONTHS_MAX else None
+
+
+def _link_groups(q: Query, names: Sequence[list[str] | None], kind: bool) -> tuple[list[list[str]], list[bool]]:
+    """The link groups of a text search (:mod:`marsad.store.search_links`): each name's terms (when not too
+    many), the outlet, the months of the date range and (for statements) the kind; and for each of ``names``
+    whether it is among them."""
+    groups: list[list[str]] = []
+    given: list[bool] = []
+    for terms in names:
+        ok = bool(terms) and len(terms or ()) <= LINKED_MAX
+        if ok and terms:
+            groups.append(terms)
+        given.append(ok)
+    if q.outlet and q.outlet.strip():
+        groups.append([outlet_term(q.outlet)])
+    months = _months(q.since, q.until)
+    if months is not None:
+        groups.append([*dict.fromkeys(month_term(m) for m in months), ODD_MONTH])
+    if kind and q.kind is not None:
+        groups.append([kind_term(q.kind)])
+    return groups, given
+
+
+def _lowered(conn: Any, d: Dialect, q: Query) -> Query:
+    """``q`` with its outlet as the backend's ``lower()`` gives it (for its link, :func:`outlet_term`)."""
+    if not (q.outlet and q.outlet.strip()):
+        return q
+    row = conn.execute(_mark("SELECT lower(CAST(? AS TEXT))", d), [q.outlet.strip()]).fetchone()
+    return replace(q, outlet=str(row[0]))
+
+
 def _facet_conds(where: _Where, d: Dialect, q: Query, dates: bool = True, kind: bool = True) -> None:
     """Outlet, date (and statement kind) filters on the facets table ``f``."""
     if q.outlet:
@@ -163,8 +219,12 @@ def _text_hits(
     that break ties are read only for the matches that can reach the page."""
     join = f" {d.join} {facets} f ON f.rowid = {src.newest}" if filtered else ""
     body = f"FROM {src.source}{join} WHERE {where.sql()}"
-    sql = f"SELECT {src.newest}, {src.rank} {body} ORDER BY {src.order} DESC LIMIT ?"
-    ranked = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, RANKED]).fetchall()
+    if src.linked and src.text_cond:
+        sql = f"SELECT {src.newest} {body} ORDER BY {src.order} DESC LIMIT ?"
+        ranked = _ranks(conn, d, src, [int(r[0]) for r in conn.execute(_mark(sql, d), [*where.params, RANKED])])
+    else:
+        sql = f"SELECT {src.newest}, {src.rank} {body} ORDER BY {src.order} DESC LIMIT ?"
+        ranked = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, RANKED]).fetchall()
     total = len(ranked)
     if total == RANKED:
         sql = f"SELECT count(*) FROM (SELECT 1 {body} AND {src.newest} < ? LIMIT ?) rest"
@@ -190,6 +250,22 @@ def _text_hits(
         rest = [*where.params, oldest, q.limit - len(page), max(0, q.offset - n_ranked)]
         page += [int(r[0]) for r in conn.execute(_mark(sql, d), rest)]
     return page, total, capped
+
+
+def _ranks(conn: Any, d: Dialect, src: TextSource, rowids: list[int]) -> list[tuple[int, Any]]:
+    """``(row id, rank)`` of the matches ``rowids`` (most recently stored first), ranked by the words alone: the
+    word matches from the oldest of them on are walked (cheap without a rank), and only these are ranked."""
+    if not rowids:
+        return []
+    source, newest = src.text_source or src.source, src.text_newest or src.newest
+    sql = (
+        f"SELECT {newest}, {src.rank} FROM {source} WHERE {src.text_cond} AND {newest} >= ?"
+        f" AND {d.no_index}{newest} IN {_in(rowids)}"
+    )
+    rank = {
+        int(r[0]): r[1] for r in conn.execute(_mark(sql, d), [*src.rank_params, *src.text_params, min(rowids), *rowids])
+    }
+    return [(i, rank.get(i, 0.0)) for i in rowids]
 
 
 def _dates_of(conn: Any, d: Dialect, facets: str, rowids: list[int]) -> dict[int, str | None]:
@@ -218,11 +294,12 @@ def search_statements(conn: Any, d: Dialect, q: Query) -> Page[StatementHit]:
     where = _Where()
     filtered = bool(q.outlet or q.since or q.until or q.kind is not None)
     if parsed:
-        src = d.text(conn, parsed, "statements")
+        groups, given = _link_groups(_lowered(conn, d, q), (speaker, about), kind=True)
+        src = d.text(conn, parsed, "statements", groups)
         where.add(src.cond, *src.params)
         _facet_conds(where, d, q)
-        for terms in (speaker, about):
-            if terms:
+        for terms, linked in zip((speaker, about), given, strict=True):
+            if terms and not (linked and src.linked):
                 _in_terms(where, d, src.newest, terms, "statement_terms", "statement_rowid")
         rowids, total, capped = _text_hits(conn, d, q, src, "statement_facets", where, filtered)
     elif speaker or about:
@@ -295,23 +372,32 @@ def search_articles(conn: Any, d: Dialect, q: Query) -> Page[ArticleHit]:
     where = _Where()
     filtered = bool(q.outlet or q.since or q.until)
     if parsed:
-        src = d.text(conn, parsed, "articles")
+        # an article's speaker terms say nothing of the kind of what they said: with a kind, checked row by row
+        by_speaker = speaker if q.kind is None else None
+        groups, given = _link_groups(_lowered(conn, d, q), (by_speaker, about), kind=False)
+        src = d.text(conn, parsed, "articles", groups)
         where.add(src.cond, *src.params)
         _facet_conds(where, d, q, kind=False)
-        _spoken_in(where, d, q, speaker, src.newest)
-        if about:
+        _spoken_in(where, d, q, None if given[0] and src.linked else speaker, src.newest)
+        if about and not (given[1] and src.linked):
             _in_terms(where, d, src.newest, about, "article_terms", "article_rowid")
         rowids, total, capped = _text_hits(conn, d, q, src, "article_facets", where, filtered)
-    elif about:
-        where.add(f"t.term IN {_in(about)}", *about)
+    elif about or (speaker and q.kind is None):
+        by_speaker = speaker if q.kind is None else None  # an article's speaker terms, when no kind is asked for
+        driver = about or by_speaker
+        assert driver
+        where.add(f"t.term IN {_in(driver)}", *driver)
         _dates(where, "t.pub_date", q, not_empty=True)
         join = ""
         if q.outlet:
             join = " JOIN article_facets f ON f.rowid = t.article_rowid"
             _facet_conds(where, d, q, dates=False, kind=False)
-        _spoken_in(where, d, q, speaker, "t.article_rowid")
+        if driver is about and by_speaker:
+            _in_terms(where, d, "t.article_rowid", by_speaker, "article_terms", "article_rowid")
+        elif driver is about:
+            _spoken_in(where, d, q, speaker, "t.article_rowid")
         body = f"FROM article_terms t{join} WHERE {where.sql()}"
-        distinct = "DISTINCT " if len(about) > 1 else ""
+        distinct = "DISTINCT " if len(driver) > 1 else ""
         total, capped = _capped(conn, d, body, where.params, f"{distinct}t.article_rowid")
         select = f"{distinct}t.pub_date, t.article_rowid"
         rowids = _ordered(conn, d, q, select, body, where.params, "t.pub_date DESC, t.article_rowid DESC")

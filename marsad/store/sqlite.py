@@ -21,7 +21,7 @@ from marsad.ids import canonical_url
 from marsad.models import Analysis, Article, analysis_from_dict
 from marsad.search import name_forms, name_key
 from marsad.settings import Settings
-from marsad.store import entity_aliases, search_links, sqlite_search, stories_sqlite_read
+from marsad.store import entity_aliases, search_links, sqlite_fts, sqlite_search, stories_sqlite_read
 from marsad.store.base import AddResult, ArticleHit, EntitySummary, Page, Query, StatementHit, Store
 from marsad.store.indexing import IndexedText, index_article, index_statement
 from marsad.store.sqlite_migrate import migrate
@@ -97,10 +97,12 @@ def store_batch(
     prepared: list[_Prepared],
     existing: tuple[set[str], set[str], set[str]],
     write: Callable[[list[_Prepared]], search_links.Firsts],
+    index: Callable[[search_links.Links], None] | None = None,
 ) -> AddResult:
     """The body of one ``add`` transaction, for both backends: drop exact duplicates (``existing``: the stored
     ids, canonical URLs and text hashes) and near-copies, ``write`` the rest (returns the first new row ids),
-    key their entities, link them for search, and record copies and stories."""
+    key their entities, link them for search (``index`` takes their links, for a full-text index), and record
+    copies and stories."""
     new, dups = split_duplicates(prepared, *existing)
     candidates = [p.analysis for p in new]
     near = stories.screen(candidates)  # near-copies of a stored article or of an earlier one here
@@ -110,7 +112,9 @@ def store_batch(
     if new:
         firsts = write(new)
         entity_aliases.sync(conn, mark)
-        search_links.update(conn, mark, firsts)
+        links = search_links.update(conn, mark, firsts)
+        if index is not None:
+            index(links)
     stories.record(near, candidates)
     stories.assign([p.analysis for p in new])
     return AddResult(stored=len(new), duplicates=len(dups), duplicate_ids=dups)
@@ -144,6 +148,8 @@ class SqliteStore(Store):
         retry_busy(self._backfill_entity_keys)
         if search_links.pending(conn):  # rows stored before migration 004
             retry_busy(lambda: self._write(lambda: search_links.backfill(conn, "?")))
+        if sqlite_fts.pending(conn):  # rows stored before migration 005
+            retry_busy(lambda: self._write(lambda: sqlite_fts.rebuild(conn)))
         self.story_state = SqliteStories(conn)  # near-duplicates and stories, kept in step with the database
 
     # ---- writing ---------------------------------------------------------------------------------
@@ -183,7 +189,8 @@ class SqliteStore(Store):
         conn.execute("BEGIN IMMEDIATE")  # waits (busy_timeout) for another writer; raises busy after it
         try:
             existing = self._existing(prepared)
-            result = store_batch(conn, "?", self.story_state, prepared, existing, lambda new: _Rows(conn).insert(new))
+            rows = _Rows(conn)
+            result = store_batch(conn, "?", self.story_state, prepared, existing, rows.insert, rows.index)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -318,6 +325,8 @@ class _Rows:
         }
         self.firsts = search_links.Firsts(*(self.next_ids[t] for t in ("articles", "statements", "entities")))
         self.rows: dict[str, list[tuple[Any, ...]]] = {}
+        self.article_text: list[sqlite_fts.ArticleText] = []
+        self.statement_text: list[sqlite_fts.StatementText] = []
 
     def _id(self, table: str) -> int:
         value = self.next_ids[table]
@@ -337,6 +346,10 @@ class _Rows:
                 self.conn.executemany(sql, rows)
         return self.firsts
 
+    def index(self, links: search_links.Links) -> None:
+        """The full-text rows of what :meth:`insert` inserted, with their ``links``."""
+        sqlite_fts.write(self.conn, self.article_text, self.statement_text, links)
+
     def _article(self, p: _Prepared) -> None:
         an, a = p.analysis, p.analysis.article
         rowid = self._id("articles")
@@ -345,7 +358,7 @@ class _Rows:
             "articles",
             (rowid, a.id, p.url_key, p.index.text_hash, a.url, a.outlet, a.published, pub_date, a.title, *_tail(a, p)),
         )
-        self._add("articles_fts", (rowid, p.index.title, p.index.body, p.index.readings))
+        self.article_text.append((rowid, p.index.title, p.index.body, p.index.readings))
         names_of = {e.id: (e.canonical, *e.aliases) for e in an.entities}
         for i, s in enumerate(an.statements):
             sid = self._id("statements")
@@ -358,7 +371,7 @@ class _Rows:
                 + (s.cue.text, s.cue.start, s.cue.end, s.cue.zone)
                 + (s.content.text, s.content.start, s.content.end, s.content.zone, s.kind),
             )
-            self._add("statements_fts", (sid, *index_statement(s.content.text)))
+            self.statement_text.append((sid, *index_statement(s.content.text)))
         for i, e in enumerate(an.entities):
             eid = self._id("entities")
             canonical_key = name_forms(e.canonical)[0] or e.canonical
@@ -377,12 +390,10 @@ class _Rows:
 _INSERT: dict[str, str] = {
     "articles": "INSERT INTO articles (rowid, id, url_key, text_hash, url, outlet, published, pub_date, title,"
     " language, source, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "articles_fts": "INSERT INTO articles_fts (rowid, title, body, rd) VALUES (?, ?, ?, ?)",
     "statements": "INSERT INTO statements (rowid, article_rowid, idx, speaker_name, speaker_canonical,"
     " speaker_entity, speaker_type, speaker_role, speaker_key, mention_text, mention_start, mention_end,"
     " mention_zone, cue_text, cue_start, cue_end, cue_zone, content_text, content_start, content_end, zone, kind)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "statements_fts": "INSERT INTO statements_fts (rowid, content, rd) VALUES (?, ?, ?)",
     "entities": "INSERT INTO entities (rowid, article_rowid, idx, entity_id, type, canonical, canonical_key,"
     " name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "aliases": "INSERT INTO aliases (entity_rowid, alias) VALUES (?, ?)",

@@ -9,19 +9,24 @@ text, hits are listed newest first.  Name keys are found through the FTS5 index 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from marsad.search import ParsedQuery
 from marsad.store import entity_aliases, search_plan
 from marsad.store.base import ArticleHit, EntitySummary, Page, Query, StatementHit
 from marsad.store.indexing import words
+from marsad.store.search_links import link_token
 
-ARTICLE_WEIGHTS = (3.0, 1.0, 0.5)  # title, body, rd
-STATEMENT_WEIGHTS = (1.0, 0.5)  # content, rd
+ARTICLE_WEIGHTS = (3.0, 1.0, 0.5, 0.0)  # title, body, rd, links
+STATEMENT_WEIGHTS = (1.0, 0.5)  # content, rd (statements_fts: no links)
 
 
-def fts_match(parsed: ParsedQuery, exact_columns: tuple[str, ...]) -> str:
-    """An FTS5 MATCH expression.  Words come from :func:`marsad.search.words` (no quotes in them)."""
+def fts_match(
+    parsed: ParsedQuery, exact_columns: tuple[str, ...], columns: tuple[str, ...], groups: Sequence[Sequence[str]] = ()
+) -> str:
+    """An FTS5 MATCH expression: the query's words in the text ``columns`` (exact ones in ``exact_columns``),
+    and one link of each of ``groups`` in the ``links`` column.  Words come from :func:`marsad.search.words` (no
+    quotes in them)."""
     clauses: list[str] = []
     for clause in parsed.clauses:
         alts: list[str] = []
@@ -31,7 +36,9 @@ def fts_match(parsed: ParsedQuery, exact_columns: tuple[str, ...]) -> str:
                 expr = "{" + " ".join(exact_columns) + "} : " + expr
             alts.append(expr)
         clauses.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(clauses)
+    text = "{" + " ".join(columns) + "} : (" + " AND ".join(clauses) + ")"
+    links = ["{links} : (" + " OR ".join(f'"{link_token(t)}"' for t in group) + ")" for group in groups if group]
+    return " AND ".join([text, *links])
 
 
 def _doc_freq(conn: sqlite3.Connection) -> Callable[[str], int]:
@@ -51,27 +58,35 @@ def _find_keys(conn: sqlite3.Connection, pattern: str) -> list[tuple[int, str]]:
     return [(int(r[0]), str(r[1])) for r in conn.execute(sql, ('"' + " ".join(phrase) + '"',))]
 
 
-def _text(conn: sqlite3.Connection, parsed: ParsedQuery, what: str) -> search_plan.TextSource:
-    if what == "articles":
-        weights = ", ".join(str(w) for w in ARTICLE_WEIGHTS)
+def _text(
+    conn: sqlite3.Connection, parsed: ParsedQuery, what: str, groups: Sequence[Sequence[str]] = ()
+) -> search_plan.TextSource:
+    """Articles: ``articles_fts`` (words and links).  Statements: ``statements_fts`` (words) without links,
+    ``statement_links_fts`` (words and links) with them, ranked by ``statements_fts``."""
+    table, exact, columns, weights = (
+        ("articles_fts", ("title", "body"), ("title", "body", "rd"), ARTICLE_WEIGHTS)
+        if what == "articles"
+        else ("statements_fts", ("content",), ("content", "rd"), STATEMENT_WEIGHTS)
+    )
+    rank = f"bm25({table}, {', '.join(str(w) for w in weights)})"
+    if not groups:
         return search_plan.TextSource(
-            "articles_fts",
-            "articles_fts MATCH ?",
-            [fts_match(parsed, ("title", "body"))],
-            f"bm25(articles_fts, {weights})",
-            [],
-            "articles_fts.rowid",
-            "articles_fts.rowid",
+            table, f"{table} MATCH ?", [fts_match(parsed, exact, columns)], rank, [], f"{table}.rowid", f"{table}.rowid"
         )
-    weights = ", ".join(str(w) for w in STATEMENT_WEIGHTS)
+    linked = "statement_links_fts" if what == "statements" else table
     return search_plan.TextSource(
-        "statements_fts",
-        "statements_fts MATCH ?",
-        [fts_match(parsed, ("content",))],
-        f"bm25(statements_fts, {weights})",
+        linked,
+        f"{linked} MATCH ?",
+        [fts_match(parsed, exact, columns, groups)],
+        rank,
         [],
-        "statements_fts.rowid",
-        "statements_fts.rowid",
+        f"{linked}.rowid",
+        f"{linked}.rowid",
+        linked=True,
+        text_cond=f"{table} MATCH ?",
+        text_params=(fts_match(parsed, exact, columns),),
+        text_source=table,
+        text_newest=f"{table}.rowid",
     )
 
 
