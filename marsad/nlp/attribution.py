@@ -45,6 +45,14 @@ def _clean(name: str) -> str:
     return name
 
 
+def _without_lam(name: str) -> str:
+    """``للوفد`` → ``الوفد``: a source after وفقا/تصريح keeps its ل in the text; its name does not."""
+    first, _, rest = name.partition(" ")
+    if first.startswith("لل") and len(first) > 4:
+        return " ".join(("ال" + first[2:], rest)).strip()
+    return name
+
+
 @lru_cache(maxsize=65536)
 def _key(text: str) -> tuple[str, ...]:
     return tuple(fold(_strip_honorifics(text)).replace("،", " ").replace(",", " ").split())
@@ -157,7 +165,8 @@ class Resolver:
             if _key(name) in self.bodies and s.role is None:  # إيران، الولايات المتحدة: a state speaks
                 return Speaker(name, "ORG", self.canonical_org(name), None, None, mention)
             return Speaker(name, "PER", self.canonical_name(name), None, role, mention)
-        text = _clean(mention.text)
+        text = _without_lam(_clean(mention.text))
+        role = _without_lam(_clean(role)) if role is not None else None
         if s.category == "role" and role is not None:
             person = self.name_for_role(fname, s.role) if s.role is not None else None
             return Speaker(role, "PER", person or role, None, role, mention)

@@ -13,17 +13,43 @@ from typing import Literal
 
 from marsad.nlp.cues import candidate_indices, match_words
 from marsad.nlp.quotes import CLOSERS, OPENERS, STRAIGHT
+from marsad.nlp.speaker_words import definite
 from marsad.nlp.speakers import COMMAS, Tok
-from marsad.nlp.wordlists import clause_words
+from marsad.nlp.wordlists import clause_words, place_kinds, speaker_noun
 
 COMMA_BREAKS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "التي", "الذي", "الذين", "الا"})
 RELATIVE_BREAKS = frozenset({"التي", "الذي", "الذين"})
-EMBEDDED_HEAD = 3  # tokens of content (a noun phrase and its comma) before a relative clause that describes it
+EMBEDDED_HEAD = 6  # tokens of content (a noun phrase and its comma) before a relative clause that describes it
 NEWLINE_RE = re.compile("\n")
 TERMINALS = frozenset({".", "!", "?", "؟", "…"})
 TRAILING = " \t.,،:;؛-–—"
 ABBREVIATION_PART = 3  # letters of one part of a dotted abbreviation (إف.بي.آي)
 ContentKind = Literal["direct", "indirect", "mixed"]
+FIRST_NAME_AN = "اان"  # the first name آن, which folding would spell like the complementiser ان
+
+
+def _first_name_an(words: list[str], k: int) -> bool:
+    """Whether the folded ``ان`` at ``k`` is the first name آن (folding drops the madda): after a title or role
+    noun, followed by a surname and then the real complementiser (الأخت آن شابيل إن، الراهبة آن ماري أن)."""
+    if k == 0 or words[k] != "ان" or not definite(words[k - 1]):
+        return False
+    noun = speaker_noun(words[k - 1])
+    if noun is None or noun.category != "role":
+        return False
+    comp = clause_words().comp
+    for x in (k + 2, k + 3):
+        if x < len(words) and words[x] in comp:
+            if x + 1 < len(words) and words[x + 1] == "شاء":
+                return False  # قال إن مصر إن شاء الله …
+            return all(
+                w[:1].isalpha()
+                and not definite(w)
+                and w not in comp
+                and w not in place_kinds()
+                and match_words(words, y) is None
+                for y, w in enumerate(words[k + 1 : x], start=k + 1)
+            )
+    return False
 
 
 @dataclass
@@ -48,6 +74,9 @@ class Field:
         """A field over ``text[start:end]`` (a line, or all of it) with its tokens and quotation pairs."""
         starts = [t.start for t in toks]
         words = [t.text for t in toks]
+        for k in [k for k, w in enumerate(words) if w == "ان" and _first_name_an(words, k)]:
+            toks[k] = Tok(toks[k].start, toks[k].end, FIRST_NAME_AN)  # الأخت آن شابيل إن: a name, not إن
+            words[k] = FIRST_NAME_AN
         index = {s: i for i, s in enumerate(starts)}
         newlines = [m.start() for m in NEWLINE_RE.finditer(text, start, len(text) if end is None else end)]
         line_starts = frozenset(bisect_left(starts, nl) for nl in newlines)

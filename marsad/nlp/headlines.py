@@ -9,11 +9,13 @@ from marsad.nlp.content import Field
 from marsad.nlp.cues import match_words
 from marsad.nlp.drafts import Report
 from marsad.nlp.speakers import Tok, parse_subject
-from marsad.nlp.wordlists import headline_prefixes, masdar_like, place_kinds
+from marsad.nlp.wordlists import headline_prefixes, masdar_like, place_kinds, speaker_noun
 
 MAX_SOURCE = 6  # words before the colon
 LEAD_BREAKS = frozenset({":", ".", "-", "–", "|"})
 DATELINE_MARKS = frozenset({"-", "–", "—", "(", ")"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+QUESTION_WORDS = frozenset({"ما", "ماذا", "كيف", "هل", "لماذا", "متي", "اين", "من", "كم"})
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,8 @@ def headline_report(f: Field, first: int, stop: int) -> Report | None:
             gender = m[2].gender
             source = pick
             break
+    if not gender and len(source) >= 2 and _bare_verb(source[-1].text):
+        source = source[:-1]  # أبومازن يعتذر: …: a verb that is not a cue still ends the source
     source = _trim_addressee(source)
     if not source or len(source) > MAX_SOURCE or any(t.text.isdigit() for t in source):
         return None  # كأس العالم 2018: الرابح والخاسر: a topic, not a source
@@ -81,6 +85,8 @@ def headline_report(f: Field, first: int, stop: int) -> Report | None:
     c = colon + 1
     if not gender and _place_label(source, f.words[c:stop]):
         return None  # سوريا: وصول قافلة مساعدات …: a country label over a news item, not a source
+    if not gender and _profile(source, f.words[c:stop]):
+        return None  # دميرتاش: المرشح الذي يتحدى …، فرنسا: ما هي …؟: a label over a profile or a question
     end = f.toks[stop - 1].end
     while end > f.toks[c].start and f.text[end - 1] in " .،,":
         end -= 1
@@ -106,6 +112,28 @@ def _place_label(source: list[Tok], content: list[str]) -> bool:
     return not any(
         w in CLAIM_WORDS or (len(w) > 3 and w.endswith("نا")) or w.startswith(("سي", "ست")) for w in content[1:]
     )
+
+
+@lru_cache(maxsize=1)
+def _source_verbs() -> frozenset[str]:
+    return frozenset(words[0] for words, category in headline_prefixes() if category == "verb" and len(words) == 1)
+
+
+def _bare_verb(word: str) -> bool:
+    """A present-tense verb that is not a cue closing a headline's source (``أبومازن يعتذر:``), from the list
+    in ``headline_prefixes.tsv``: a guess from the letters would take names (``ترامب``، ``بيونغ يانغ``)."""
+    return word in _source_verbs()
+
+
+def _profile(source: list[Tok], content: list[str]) -> bool:
+    """``دميرتاش: المرشح الذي …``: a role noun with a relative clause describes the person named; ``فرنسا: ما
+    هي …؟``: a place over a question labels the story."""
+    if len(content) >= 2 and content[1] in RELATIVES:
+        noun = speaker_noun(content[0])
+        if content[0].startswith("ال") and noun is not None and noun.category == "role":
+            return True
+    place = place_kinds().get(" ".join(t.text for t in source)) is not None
+    return place and bool(content) and content[0] in QUESTION_WORDS and content[-1] in ("?", "؟")
 
 
 def _trim_addressee(source: list[Tok]) -> list[Tok]:

@@ -10,7 +10,7 @@ from marsad.nlp.content import Field
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.quotes import OPENERS, STRAIGHT
 from marsad.nlp.speakers import COMMAS, TIME_WORDS
-from marsad.nlp.wordlists import clause_words, person_words, place_kinds, speaker_noun
+from marsad.nlp.wordlists import clause_words, outlets, person_words, place_kinds, speaker_noun
 
 PREPOSITIONS = frozenset(
     {"علي", "في", "من", "الي", "عن", "مع", "بعد", "قبل", "حول", "بشان", "عبر", "خلال", "دون", "بدون", "بلا"}
@@ -21,6 +21,17 @@ NOT_COMP_AFTER = frozenset({"دون", "قبل", "بعد", "منذ", "الي", "�
 MAX_REGION = 30  # words between a cue and its complementiser
 
 RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "بالقول"})
+
+REPORTERS = frozenset({"مراسل", "مراسله", "مراسلو", "مراسلي", "لمراسل"})
+MAX_OUTLET_WORDS = 5  # words of an outlet's name in quotation marks after a media noun
+
+
+def outlet_before(prev: str) -> bool:
+    """Whether ``prev`` is a media noun (شبكة، لصحيفة) or a reporter, after which a quotation names an outlet:
+    ``لشبكة "ايه بي سي نيوز" الإخبارية إن``, ``مراسل "سكاي نيوز عربية"``."""
+    media = outlets().media
+    return prev in REPORTERS or prev in media or (prev[:1] in ("ل", "ب") and prev[1:] in media)
+
 
 ADVERB_NOUNS = frozenset(
     {"بيان", "بيانه", "بيانها", "تصريح", "تصريحات", "تصريحه", "حديث", "مقابله", "كلمه", "كلمته", "كلمتها"}
@@ -57,11 +68,13 @@ def find_opener(f: Field, j: int) -> int | None:
                 named_body = not prev.startswith(("ال", "لل")) and (noun := speaker_noun(prev)) is not None
                 named_body = named_body and noun is not None and noun.category == "org"
                 comp_next = after < n and f.words[after] in comp
-                if (len(inner) <= 3 or (named_body and k > j and comp_next and len(inner) <= 5)) and (
+                outlet = k > j and outlet_before(prev) and len(inner) <= MAX_OUTLET_WORDS
+                if (len(inner) <= 3 or outlet or (named_body and k > j and comp_next and len(inner) <= 5)) and (
                     comp_ahead(f, after, j)
                     or prev in PREPOSITIONS
                     or prev[:1] in ("ل", "ب")
                     or (named_body and k > j)
+                    or outlet
                     or (k > j and after < n and f.words[after] == "عن")  # وكالة الأنباء الروسية "تاس" عن فلان
                 ):  # شركة "نور" لتقنيات الطاقة ارتفاع …، صحيفة "ذا وول ستريت جورنال" إن: the quotation names the body
                     k = after
@@ -75,7 +88,7 @@ def find_opener(f: Field, j: int) -> int | None:
     return None
 
 
-LEAD_PREPS = frozenset({"في", "خلال", "عبر", "امام", "لدي", "اثناء", "لدى", "مع"})
+LEAD_PREPS = frozenset({"في", "خلال", "عبر", "امام", "لدي", "اثناء", "لدى", "مع", "عقب", "اثر", "بعد", "قبل", "ابان"})
 NOT_CUE_PREP_AFTER = frozenset({"هامش", "غرار", "خلفيه", "صعيد", "لسان", "قناه", "موقع", "حسابه", "حسابها"})
 
 

@@ -9,7 +9,7 @@ from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.openers import index_after, np_start, sentence_limit, skip_adverbials
 from marsad.nlp.sources import strip_lam
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, agrees, parse_subject
-from marsad.nlp.wordlists import clause_words, name_classes, place_kinds, speaker_noun
+from marsad.nlp.wordlists import clause_words, name_classes, person_words, place_kinds, speaker_noun
 
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 TIME_HEADS = frozenset({"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "يوم", "امس", "اليوم", "منتصف"})
@@ -200,3 +200,26 @@ def set_off(f: Field, subject: Subject | None, opener: int) -> bool:
         return False
     k = index_after(f, subject.end)
     return k < opener - 1 and f.words[k] in COMMAS and f.words[opener - 1] in COMMAS
+
+
+IMPERSONAL = frozenset({"توقع", "رجح", "اعتبر"})  # present forms usually read as passive after حيث
+IMPERSONAL_AFTER = frozenset({"حيث", "اذ", "كما", "بينما", "فيما"})
+ATTENTION = ("انتباه", "الانتباه", "انظار", "الانظار", "نظر", "النظر")
+
+
+def passive_reading(f: Field, i: int, j: int, cue: CueForm) -> bool:
+    """Whether a present cue with its content right after it reads as a passive: ``مبادرة تدعى "…"``
+    (يُدعى after an indefinite noun names), ``حيث يتوقع أن`` (يُتوقع after a clause opener)."""
+    if not cue.present or i == 0:
+        return False
+    prev = f.words[i - 1]
+    if cue.lemma in IMPERSONAL and prev in IMPERSONAL_AFTER:
+        return True
+    if cue.lemma != "ادعي" or not short_quote(f, j) or not prev[:1].isalpha():
+        return False
+    return not prev.startswith("ال") and prev not in clause_words().particle and prev not in person_words()
+
+
+def attention_object(f: Field, j: int, opener: int) -> bool:
+    """``لفت انتباهه أن``: attention is what is caught, the verb does not report."""
+    return any(w.startswith(ATTENTION) for w in f.words[j:opener])

@@ -38,11 +38,13 @@ from marsad.nlp.report_checks import (
 from marsad.nlp.report_passes import drop_relayed_sources, main_clause_subjects, nested_relay_subjects
 from marsad.nlp.report_rules import (
     RELATIVES,
+    attention_object,
     is_naming_only,
     issuer_subject,
     masdar_prep_content,
     nearer_cue,
     np_end,
+    passive_reading,
     past_relative,
     place_subject,
     quoted_subject,
@@ -209,6 +211,8 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
     going_on = cue.going_on and cue_span[0] > f.toks[i].start  # ويتابع "…"، وتضيف أن: the last speaker goes on
     if cue.kind == "verb" and cue.present and opener == j and pre is None and f.sentence_start(i) == i and not going_on:
         return None  # يذكر أن …، يشار إلى أن …: the outlet's own narration
+    if opener == j and passive_reading(f, i, j, cue):
+        return None  # مبادرة تدعى "…"، حيث يتوقع أن …: read as passive, nobody speaks
     bare_mid = cue_span[0] == f.toks[i].start and pre is None and not _clause_break(f, i)
     vso = False
     if cue.kind == "verb" and bare_mid and not (opener == j and cue.present):
@@ -284,7 +288,13 @@ def _verb_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[in
         if at_participle and rest and cue.content == "clause":
             return None  # the participle reports; this verb only narrates
         inside = 2 if f.is_opening_quote(opener) else 1  # أعربت في بيان "عن أسفها …": the preposition quoted
-        if cue.content == "prep" and not any(starts_with_prep(f, x, cue) for x in range(j, opener + inside)):
+        to_comp = "الي" in cue.preps and f.words[opener] == "ان"  # ولفتت المتحدثة أن …: إلى left out
+        to_comp = to_comp and not attention_object(f, j, opener)  # لفت انتباهه أن
+        if (
+            cue.content == "prep"
+            and not to_comp
+            and not any(starts_with_prep(f, x, cue) for x in range(j, opener + inside))
+        ):
             return None  # عبر حسابه على "تويتر": without its preposition the word is not this cue
         prep_then_comp = opener > j and f.words[opener - 1] in cue.preps and f.words[opener] in clause_words().comp
         if cue.content != "clause" and prep_at is not None:

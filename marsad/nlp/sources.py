@@ -7,7 +7,7 @@ from __future__ import annotations
 from marsad.nlp.content import Field, content_end, content_kind, starts_new_statement
 from marsad.nlp.cues import CueForm, match_words
 from marsad.nlp.drafts import Report
-from marsad.nlp.openers import PREPOSITIONS, RELAY_WORDS, content_start, sentence_limit
+from marsad.nlp.openers import PREPOSITIONS, RELAY_WORDS, content_start, outlet_before, sentence_limit
 from marsad.nlp.speakers import COMMAS, TIME_WORDS, Subject, Tok, parse_subject
 from marsad.nlp.wordlists import clause_words
 
@@ -46,7 +46,12 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
         k += 1
     seg_end = k
     at_comp = False
-    while seg_end < limit and f.words[seg_end] not in COMMAS and not f.is_opening_quote(seg_end):
+    while seg_end < limit and f.words[seg_end] not in COMMAS:
+        if f.is_opening_quote(seg_end):
+            if seg_end == k or not outlet_before(f.words[seg_end - 1]):
+                break
+            seg_end = f.after_quote(seg_end)  # بحسب مراسل "سكاي نيوز عربية"، …: the quotation names the outlet
+            continue
         if seg_end > k and (f.words[seg_end] in clause_words().comp or f.words[seg_end] in RESULT_WORDS):
             at_comp = True  # بحسب البيان فإن …: no comma, the complementiser ends the source
             break
@@ -61,9 +66,10 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     at_start = i == ss or all(not t.text[0].isalnum() for t in f.toks[ss:i]) or f.words[ss] in ("و",)
     if at_start:
         c = seg_end + (0 if at_comp else 1)
+        c = _past_adverbial(f, c, limit)
         while c < limit and (f.words[c] in clause_words().comp or f.words[c] in RESULT_WORDS):
             c += 1  # بحسب الوكالة، فإن …: the complementiser is left out
-        if c >= limit:
+        if c >= limit or _reports_itself(f, c):
             return None
         end = content_end(f, c)
         return Report(
@@ -79,6 +85,30 @@ def noun_report(f: Field, i: int, nwords: int, cue: CueForm, cue_span: tuple[int
     if end <= start or len(f.text[start:end].split()) < 3 or f.words[i - 1] in POINTER_VERBS:
         return None  # جاء ذلك على لسان …، التهديد الأشد جاء على لسان …: a pointer, not content
     return Report(cue_span, (start, end), content_kind(f, start, end), subject, "", False, "noun")
+
+
+MAX_ADVERBIAL = 5  # words of an adverbial set off by commas between a source phrase and فإن
+
+
+def _past_adverbial(f: Field, c: int, limit: int) -> int:
+    """``بحسب تحليل للصحيفة، في مارس الماضي، فإن …``: a short adverbial between commas before فإن or أن is
+    left out of the content."""
+    if c >= limit or (f.words[c] not in clause_words().adverb and f.words[c] not in TIME_WORDS):
+        return c
+    for x in range(c + 1, min(limit, c + MAX_ADVERBIAL + 2)):
+        if f.words[x] in COMMAS:
+            nxt = x + 1
+            if nxt < limit and (f.words[nxt] in RESULT_WORDS or f.words[nxt] in clause_words().comp):
+                return nxt
+            return c
+    return c
+
+
+def _reports_itself(f: Field, c: int) -> bool:
+    """``وحسب فرانس برس، قال القاضي إن …``: the clause after the source phrase opens with its own reporting
+    verb and speaker, which that verb's report gives; the source phrase only relays it."""
+    m = match_words(f.words, c) if c in f.cues else None
+    return m is not None and m[2].kind == "verb" and m[2].content == "clause"
 
 
 def relay_noun_report(f: Field, i: int, cue: CueForm, cue_span: tuple[int, int]) -> Report | None:

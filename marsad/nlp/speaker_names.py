@@ -20,6 +20,9 @@ MAX_NP_NAME = 3  # words of a name when nothing but the content's start ends it
 PREP_WORDS = frozenset({"في", "من", "علي", "عن", "الي", "مع", "لدي"})
 
 
+ONE_OF = frozenset({"احد", "احدي"})
+
+
 def name_run(seg: list[Tok], start: int, np_mode: bool, after_verb: bool = False) -> int:
     """End of a personal name starting at ``seg[start]`` (honorifics included); ``after_verb``: the
     words follow a reporting verb, so a verbal noun or a country after the name is its object."""
@@ -57,6 +60,8 @@ def name_run(seg: list[Tok], start: int, np_mode: bool, after_verb: bool = False
             break  # أعلن ترامب إلغاء اللقاء، اتهم فلان طهران بدعم …: what the verb takes, not the name
         if i > start and len(w) > 4 and w.endswith(("ها", "هم", "ته")):
             break  # كامبريدج أناليتيكا إغلاقها: a noun with a pronoun ends the name
+        if i > start and w in ONE_OF:
+            break  # فلان الفلاني أحد منظمي الاحتجاجات: "one of" opens a description after the name
         if i > start and w[:1] in "بل" and w[1:] in cw.quantifier:
             break  # لم يدل فلان بأي تصريحات: a preposition and a quantifier open the object
         if i > start and (w in cw.quantifier or (w.endswith("ه") and w[:-1] in cw.speech) or suffixed_masdar(w)):

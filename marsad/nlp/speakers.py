@@ -196,12 +196,16 @@ def parse_subject(toks: list[Tok], np_mode: bool = False, after_verb: bool = Fal
         span = (seg[0].start, seg[q - 1].end)  # قال "مجلس الحكماء"، في بيان، إن: a body named in quotation marks
         return Subject(span[0], span[1], None, span, "org")
     issued = len(seg) > 1 and seg[1].text[:1] == "ل" and not _definite(seg[1].text) and _head_category(first) == "doc"
-    if not _is_word(seg[0]) or (_stop(first) and not issued) or first in QUOTE_CHARS:
+    issued = issued or _document_subject(segs, after_verb and not np_mode)  # وأوضح بيان مشترك أن …
+    role_word = after_verb and (noun := speaker_noun(first)) is not None and noun.category == "role"
+    if not _is_word(seg[0]) or (_stop(first) and not issued and not role_word) or first in QUOTE_CHARS:
         return None  # (بيان لوزارة الداخلية: a document and its issuer do speak)
     if np_mode and masdar_like(first) and speaker_noun(first) is None:
         return None  # فيما أعلنت إطلاق "حملة": a verbal noun after the verb is what it announces
     if first in SAME_WORDS and len(seg) > 1 and seg[1].text.removeprefix("ال") in clause_words().speech:
         return None  # فتقول نفس الكلام: "the same words" is what is said, not who says it
+    if np_mode and first == "اي":
+        return None  # وينفي أي علاقة له بالأمر: "any …" after the verb is its object
     if first in clause_words().quantifier and len(seg) > 1 and not np_mode:
         return _quantified(seg)
     cat = _head_category(first)
@@ -226,7 +230,8 @@ def parse_subject(toks: list[Tok], np_mode: bool = False, after_verb: bool = Fal
                     ext < len(seg) and not _definite(seg[ext].text) and name_run(seg, ext, np_mode) > ext
                 ):
                     end = ext  # نائب الوزير في الولاية فلان الفلاني: a role's place, then its holder
-        if cat in ("org", "anon", "doc") and (q := _quoted_name(seg, end, np_mode)) is not None:
+        reporter = seg[end - 1].text.startswith(("مراسل", "لمراسل"))  # مراسل "سكاي نيوز عربية": the outlet's name
+        if (cat in ("org", "anon", "doc") or reporter) and (q := _quoted_name(seg, end, np_mode)) is not None:
             end = q  # وكالة "سبأ" الرسمية: the body's name in quotation marks
         if cat == "name":  # a definite unknown head: الولايات المتحدة، الصحافة
             cat = "group" if first.endswith(("ون", "ين")) else "org"
@@ -236,6 +241,7 @@ def parse_subject(toks: list[Tok], np_mode: bool = False, after_verb: bool = Fal
             and end < len(seg)
             and not _definite(seg[end].text)
             and seg[end].text not in clause_words().quantifier
+            and not _prep_masdar(seg[end].text)
         ):
             name_end = name_run(seg, end, np_mode)
             nisba = _definite(first) and first.endswith("ي") and end == 1  # الصربي فوك رازوفيتش
@@ -268,6 +274,25 @@ def parse_subject(toks: list[Tok], np_mode: bool = False, after_verb: bool = Fal
     if name is None:
         return Subject(start, stop, None, role, cat)
     return Subject(start, stop, name, role if role != name else None, cat)
+
+
+def _prep_masdar(word: str) -> bool:
+    """``طالب الوزير بإجراء تحقيق``: ب and a verbal noun after a role open the verb's object, not a name."""
+    return word[:1] == "ب" and len(word) > 3 and masdar_like(word[1:]) and word not in person_words()
+
+
+def _document_subject(segs: list[list[Tok]], after_verb: bool) -> bool:
+    """Whether the whole region between a verb and its complementiser is a document noun and up to two
+    indefinite adjectives (``أوضح بيان مشترك أن``): the document speaks, though ``بيان`` usually opens an
+    adverbial; with a genitive (``بيان البيت الأبيض``، ``بيان للجيش``) the issuer is found as before."""
+    seg = segs[0]
+    return (
+        after_verb
+        and len(segs) == 1
+        and len(seg) <= 3
+        and _head_category(seg[0].text) == "doc"
+        and all(_is_word(t) and not _stop(t.text) and not _definite(t.text) and t.text[0] != "ل" for t in seg[1:])
+    )
 
 
 def _quantified(seg: list[Tok]) -> Subject | None:
