@@ -6,7 +6,8 @@ usage: python benchmarks/bench_pg_links.py --from-db SAMPLE.db [--statements 200
 
 The store is built as bench_search_pg.py builds it (the SQLite sample of bench_search_1m.py added with
 ``PostgresStore.add``, then copied in SQL up to ``--statements``); the copies' links are then set by
-``postgres_links.backfill`` (timed: what opening a store stored before 005 costs), VACUUM ANALYZE.  Each query of
+``postgres_links.backfill`` (timed: what opening a store stored before 005 costs), VACUUM ANALYZE
+(``bench_search_pg.scale``).  Each query of
 bench_search_1m.py runs ``--repeat`` times after a warm-up, with links ("links") and with the link groups not
 given to the full-text source ("no links"); both must give the same totals.  Prints p50/p95 (ms) per kind and
 the EXPLAIN of the full-text query of a text + speaker and a text + entity search.
@@ -14,12 +15,9 @@ the EXPLAIN of the full-text query of a text + speaker and a text + entity searc
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
-import time
 from collections.abc import Sequence
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +27,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import psycopg  # noqa: E402
 from bench_search_1m import QUERIES, pct, run_queries  # noqa: E402
-from bench_search_pg import load_sample, scale  # noqa: E402
+from bench_search_pg import arguments, sample_store, scale_store  # noqa: E402
 
 from marsad.search import ParsedQuery  # noqa: E402
-from marsad.store import postgres_links, postgres_search, search_plan  # noqa: E402
+from marsad.store import postgres_search, search_plan  # noqa: E402
 from marsad.store.base import Query  # noqa: E402
-from marsad.store.postgres import PostgresStore  # noqa: E402
-from tests import pg  # noqa: E402
 
 LINKED = postgres_search.DIALECT
 
@@ -80,29 +76,9 @@ def report(results: dict[str, dict[str, list[float]]]) -> None:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--from-db", required=True)
-    p.add_argument("--statements", type=int, default=200_000)
-    p.add_argument("--repeat", type=int, default=10)
-    p.add_argument("--pg", help="a server URL to create the database in (default: a throwaway server)")
-    ns = p.parse_args()
-    with nullcontext(ns.pg) if ns.pg else pg.server() as server:
-        if server is None:
-            raise SystemExit("no PostgreSQL here (initdb not found) and no --pg")
-        url = pg.fresh_database(server)
-        store = PostgresStore(url)
-        t = time.perf_counter()
-        load_sample(ns.from_db, store)
-        print(f"sample loaded in {time.perf_counter() - t:.0f}s: {store.count()}")
-        t = time.perf_counter()
-        copies = scale(url, ns.statements)
-        print(f"scaled: {copies} copies in {time.perf_counter() - t:.0f}s: {store.count()}")
-        with psycopg.connect(url, autocommit=True) as conn:
-            t = time.perf_counter()
-            with conn.transaction():
-                rows = postgres_links.backfill(conn)
-            print(f"links backfill: {rows} rows in {time.perf_counter() - t:.0f}s")
-            conn.execute("VACUUM ANALYZE")
+    ns = arguments(__doc__)
+    with sample_store(ns) as (url, store):
+        scale_store(url, store, ns.statements)
         results: dict[str, dict[str, list[float]]] = {"no links": {}, "links": {}}
         totals: dict[str, list[int]] = {}
         for name in ("no links", "links", "links", "no links"):  # each twice, alternated
@@ -120,7 +96,6 @@ def main() -> None:
             Query(text="الرئيس", outlet="alarabia", since="2019-01-01", until="2019-12"),
         ):
             explain(url, q)
-        store.close()
     assert {k for k, _ in QUERIES} == set(results["links"])
 
 
