@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from marsad.models import Analysis
-from marsad.store import Query, Store, open_store, search_links
+from marsad.store import Query, Store, open_store, postgres_search, search_links, search_plan
 from tests.entity_samples import person_says
 from tests.store_samples import all_samples, entity, make_article, statement
 
@@ -160,3 +160,24 @@ def test_rows_without_links_are_not_found_by_a_text_search_with_a_name(pg_store:
         conn.execute("UPDATE statements SET links = NULL")
     assert pg_store.search_statements(q).total == 0
     assert pg_store.search_statements(Query(speaker="سمير الخطيب")).total == 2  # no text: the link tables
+
+
+def _article_pages(store: Store, text: str) -> list[tuple[int, list[str]]]:
+    pages = [store.search_articles(Query(text=text, what="articles", limit=2, offset=o)) for o in range(0, 10, 2)]
+    return [(p.total, [h.id for h in p.items]) for p in pages]
+
+
+def test_articles_past_their_ranked_limit_page_as_a_smaller_ranked_limit_would(
+    pg_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL ranks at most ``ARTICLES_RANKED`` article matches (the most recently stored), then lists the older
+    ones: the pages (and totals) ``search_plan.RANKED`` that small would give."""
+    everything = _article_pages(pg_store, "قال")
+    monkeypatch.setattr(postgres_search, "ARTICLES_RANKED", 2)
+    capped = _article_pages(pg_store, "قال")
+    monkeypatch.setattr(postgres_search, "ARTICLES_RANKED", 500)
+    monkeypatch.setattr(search_plan, "RANKED", 2)
+    assert capped == _article_pages(pg_store, "قال")
+    assert everything[0][0] >= 5 and [t for t, _ in capped] == [t for t, _ in everything]
+    assert sorted(i for _, ids in capped for i in ids) == sorted(i for _, ids in everything for i in ids)
+    assert capped != everything  # only the two latest matches were ranked

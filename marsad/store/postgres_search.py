@@ -3,9 +3,17 @@ rest by :mod:`marsad.store.search_plan` (shared with SQLite).
 
 Matching is the same as SQLite's FTS5 (same folded words and readings, same query reading); ranking
 is ``ts_rank`` with the title above the body above the readings, then the most recent first, then
-insertion order, over the first 10,000 matches most recently stored (see search_plan).  Without query
-text, hits are listed newest first exactly as SQLite lists them.  Name keys are found through a
-pg_trgm index on ``name_keys``.
+insertion order, over the first :data:`~marsad.store.search_plan.RANKED` matches most recently stored (see
+search_plan).  Without query text, hits are listed newest first exactly as SQLite lists them.  Name keys are
+found through a pg_trgm index on ``name_keys``.
+
+An article's tsvector is read from TOAST (several KB, ~20 µs each), and that read is the cost of ``ts_rank``:
+the matches are chosen and counted first (row ids only, one walk of the GIN indexes' matches) and ranked after
+the LIMIT (``TextSource.rank_input``), and only the :data:`ARTICLES_RANKED` most recently stored are ranked
+(**a difference from SQLite**, which ranks :data:`~marsad.store.search_plan.RANKED`: past 500 matches, the
+order of an article search differs; the matches and totals do not).  The older matches are listed through the GIN
+indexes too (``TextSource.below``: ``rowid + 0``, not the primary key, which the planner would walk checking
+every row).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from marsad.store.base import ArticleHit, EntitySummary, Page, Query, StatementH
 
 ARTICLE_RANK = "{0.05, 0.1667, 0.3333, 1.0}"  # D, C (readings), B (body), A (title): 0.5 : 1 : 3 as SQLite
 STATEMENT_RANK = "{0.05, 0.5, 0.5, 1.0}"  # B (readings), A (content): 0.5 : 1 as SQLite
+ARTICLES_RANKED = 500  # article matches ranked at most (SQLite: search_plan.RANKED): ~20 µs each to read from TOAST
 
 
 def tsquery(parsed: ParsedQuery, exact_weights: str) -> str:
@@ -72,11 +81,14 @@ def _text(
             "articles a",
             "a.tsv @@ to_tsquery('simple', %s)" + links,
             [query, *params],
-            f"-ts_rank('{ARTICLE_RANK}', a.tsv, to_tsquery('simple', %s))",
+            f"-ts_rank('{ARTICLE_RANK}', m.tsv, to_tsquery('simple', %s))",
             [query],
             "a.rowid",
             "a.rowid + 0",
             linked=True,
+            below="a.rowid + 0",
+            rank_input="a.tsv AS tsv",  # ranked after the LIMIT: ts_rank reads the candidates only
+            ranked=ARTICLES_RANKED,
         )
     query = tsquery(parsed, "A")
     links, params = _linked("s.links", groups)
@@ -89,6 +101,7 @@ def _text(
         "s.rowid",
         "s.rowid + 0",
         linked=True,
+        below="s.rowid + 0",
     )
 
 

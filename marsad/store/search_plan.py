@@ -60,6 +60,15 @@ class TextSource:
     text_params: tuple[Any, ...] = ()
     text_source: str = ""  # where ``text_cond`` and ``rank`` are read (default: ``source``), and its row id
     text_newest: str = ""
+    # ``newest`` as compared with the oldest ranked match to reach the older ones (default: ``newest``; PostgreSQL:
+    # an expression, so that these are found through the full-text index, not looked for along the primary key)
+    below: str = ""
+    # what ``rank`` reads, selected as ``m.…`` by a subquery that takes the first RANKED matches, so that the rank
+    # is computed for these only (PostgreSQL: ``a.tsv AS tsv``, a TOAST pointer until ``ts_rank`` reads it)
+    rank_input: str = ""
+    # matches ranked at most when below RANKED (0: RANKED); PostgreSQL's articles: ranking reads each one's tsvector
+    # from TOAST, so fewer are ranked there (a semantic difference from SQLite past that many matches)
+    ranked: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,18 +226,27 @@ def _text_hits(
     newest first, then the older matches, most recently stored first.  One walk of the matches, most recently
     stored first: the first :data:`RANKED` with their rank, then the rest counted on from there; the dates
     that break ties are read only for the matches that can reach the page."""
+    most = min(RANKED, src.ranked) if src.ranked else RANKED
+    counted: int | None = None  # the matches, counted up to CAP + 1 by the query that ranks them (if it does)
     join = f" {d.join} {facets} f ON f.rowid = {src.newest}" if filtered else ""
     body = f"FROM {src.source}{join} WHERE {where.sql()}"
     if src.linked and src.text_cond:
         sql = f"SELECT {src.newest} {body} ORDER BY {src.order} DESC LIMIT ?"
-        ranked = _ranks(conn, d, src, [int(r[0]) for r in conn.execute(_mark(sql, d), [*where.params, RANKED])])
+        ranked = _ranks(conn, d, src, [int(r[0]) for r in conn.execute(_mark(sql, d), [*where.params, most])])
+    elif src.rank_input:  # the sort reads every match: they are counted there, and the first ranked after it
+        sql = f"SELECT {src.newest} AS match_id, {src.rank_input}, count(*) OVER () AS matches {body}"
+        sql = f"SELECT m.match_id, {src.rank}, m.matches FROM ({sql} ORDER BY {src.order} DESC LIMIT ?) m"
+        sql = f"{sql} ORDER BY m.match_id DESC"
+        rows = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, most]).fetchall()
+        ranked = [(r[0], r[1]) for r in rows]
+        counted = min(int(rows[0][2]), CAP + 1) if rows else 0
     else:
         sql = f"SELECT {src.newest}, {src.rank} {body} ORDER BY {src.order} DESC LIMIT ?"
-        ranked = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, RANKED]).fetchall()
-    total = len(ranked)
-    if total == RANKED:
-        sql = f"SELECT count(*) FROM (SELECT 1 {body} AND {src.newest} < ? LIMIT ?) rest"
-        row = conn.execute(_mark(sql, d), [*where.params, ranked[-1][0], CAP + 1 - RANKED]).fetchone()
+        ranked = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, most]).fetchall()
+    total = len(ranked) if counted is None else counted
+    if counted is None and total == most:
+        sql = f"SELECT count(*) FROM (SELECT 1 {body} AND {src.below or src.newest} < ? LIMIT ?) rest"
+        row = conn.execute(_mark(sql, d), [*where.params, ranked[-1][0], CAP + 1 - most]).fetchone()
         total += int(row[0]) if row else 0
     capped = total > CAP
     total = min(total, CAP)
@@ -245,8 +263,9 @@ def _text_hits(
         ranked.sort(key=lambda r: dates.get(int(r[0])) or "", reverse=True)  # newest first, no date last (stable)
         ranked.sort(key=lambda r: r[1])
         page = [int(r[0]) for r in ranked[q.offset : end]]
-    if len(page) < q.limit and n_ranked == RANKED:  # past the ranked ones: older matches, latest stored first
-        sql = f"SELECT {src.newest} {body} AND {src.newest} < ? ORDER BY {src.order} DESC LIMIT ? OFFSET ?"
+    if len(page) < q.limit and n_ranked == most:  # past the ranked ones: older matches, latest stored first
+        below = src.below or src.newest
+        sql = f"SELECT {src.newest} {body} AND {below} < ? ORDER BY {src.order} DESC LIMIT ? OFFSET ?"
         rest = [*where.params, oldest, q.limit - len(page), max(0, q.offset - n_ranked)]
         page += [int(r[0]) for r in conn.execute(_mark(sql, d), rest)]
     return page, total, capped
