@@ -45,18 +45,13 @@ def pending(conn: psycopg.Connection) -> bool:
     return conn.execute("SELECT 1 FROM links_backfill LIMIT 1").fetchone() is not None
 
 
-def _max_rowid(conn: psycopg.Connection, table: str) -> int:
-    row = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}".encode()).fetchone()
-    return int(row[0]) if row else 0
-
-
 def backfill(conn: psycopg.Connection, step: int = STEP) -> int:
     """Set the links of every stored statement and article (inside the caller's transaction, after the link
     tables are filled), ``step`` rows at a time; returns the rows linked."""
     conn.execute("SET LOCAL jit = off")  # the link queries of a big store cost enough to be compiled, every time
     done = 0
     for table in ("statements", "articles"):
-        last = _max_rowid(conn, table)
+        last = search_links.max_rowid(conn, table)
         for lo in range(0, last + 1, step):
             span = (lo, lo + step)
             if table == "statements":

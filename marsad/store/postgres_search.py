@@ -12,7 +12,7 @@ the matches are chosen and counted first (row ids only, one walk of the GIN inde
 the LIMIT (``TextSource.rank_input``), and only the :data:`ARTICLES_RANKED` most recently stored are ranked
 (**a difference from SQLite**, which ranks :data:`~marsad.store.search_plan.RANKED`: past 500 matches, the
 order of an article search differs; the matches and totals do not).  The older matches are listed through the GIN
-indexes too (``TextSource.below``: ``rowid + 0``, not the primary key, which the planner would walk checking
+indexes too (``TextSource.order``: ``rowid + 0``, not the primary key, which the planner would walk checking
 every row).
 """
 
@@ -73,35 +73,23 @@ def _text(
     conn: psycopg.Connection, parsed: ParsedQuery, what: str, groups: Sequence[Sequence[str]] = ()
 ) -> search_plan.TextSource:
     """The full-text source, with one ``links`` overlap per link group: the planner ANDs the bitmaps of the
-    tsvector index and the links index (:mod:`marsad.store.postgres_links`)."""
-    if what == "articles":
-        query = tsquery(parsed, "AB")
-        links, params = _linked("a.links", groups)
-        return search_plan.TextSource(
-            "articles a",
-            "a.tsv @@ to_tsquery('simple', %s)" + links,
-            [query, *params],
-            f"-ts_rank('{ARTICLE_RANK}', m.tsv, to_tsquery('simple', %s))",
-            [query],
-            "a.rowid",
-            "a.rowid + 0",
-            linked=True,
-            below="a.rowid + 0",
-            rank_input="a.tsv AS tsv",  # ranked after the LIMIT: ts_rank reads the candidates only
-            ranked=ARTICLES_RANKED,
-        )
-    query = tsquery(parsed, "A")
-    links, params = _linked("s.links", groups)
+    tsvector index and the links index (:mod:`marsad.store.postgres_links`).  Articles are ranked after the
+    LIMIT (``rank_input``: ts_rank reads the candidates' tsvectors only), at most :data:`ARTICLES_RANKED`."""
+    articles = what == "articles"
+    t, weights = ("a", ARTICLE_RANK) if articles else ("s", STATEMENT_RANK)
+    query = tsquery(parsed, "AB" if articles else "A")
+    links, params = _linked(f"{t}.links", groups)
     return search_plan.TextSource(
-        "statements s",
-        "s.tsv @@ to_tsquery('simple', %s)" + links,
+        "articles a" if articles else "statements s",
+        f"{t}.tsv @@ to_tsquery('simple', %s)" + links,
         [query, *params],
-        f"-ts_rank('{STATEMENT_RANK}', s.tsv, to_tsquery('simple', %s))",
+        f"-ts_rank('{weights}', {'m' if articles else t}.tsv, to_tsquery('simple', %s))",
         [query],
-        "s.rowid",
-        "s.rowid + 0",
+        f"{t}.rowid",
+        f"{t}.rowid + 0",
         linked=True,
-        below="s.rowid + 0",
+        rank_input="a.tsv AS tsv" if articles else "",
+        ranked=ARTICLES_RANKED if articles else 0,
     )
 
 

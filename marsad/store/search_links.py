@@ -228,7 +228,8 @@ def links_between(conn: Conn, mark: str, statements: tuple[int, int], articles: 
     return _link(conn, mark, statements, articles, write=False)
 
 
-def _max_rowid(conn: Conn, table: str) -> int:
+def max_rowid(conn: Conn, table: str) -> int:
+    """The largest row id of ``table`` (0 when empty)."""
     return int(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
 
 
@@ -248,7 +249,7 @@ def backfill(conn: Conn, mark: str) -> None:
         ("statements", _statement_terms_sql(mark), "statement_rowid", "statement_terms"),
         ("articles", _article_terms_sql(mark), "article_rowid", "article_terms"),
     ):
-        for lo in range(0, _max_rowid(conn, table) + 1, STEP):
+        for lo in range(0, max_rowid(conn, table) + 1, STEP):
             _insert(conn, mark, target, owner, _rows(conn, sqls, lo, lo + STEP))
     conn.execute("DELETE FROM search_links_backfill")
 
@@ -268,6 +269,7 @@ __all__ = [
     "kind_term",
     "link_token",
     "links_between",
+    "max_rowid",
     "month_term",
     "outlet_term",
     "pending",

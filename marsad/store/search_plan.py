@@ -51,8 +51,8 @@ class TextSource:
     rank: str
     rank_params: list[Any]
     newest: str  # the row id of a match: its descending order is "most recently stored first"
-    order: str  # ``newest`` as ORDER BY should name it (PostgreSQL: an expression, so that the matches are found
-    # through the full-text index and then sorted, not looked for along the primary key)
+    order: str  # ``newest`` as ORDER BY and the "older than" bound should name it (PostgreSQL: an expression, so
+    # that the matches are found through the full-text index and then sorted, not looked for along the primary key)
     linked: bool = False  # the match requires one term of every link group it was given
     # with links: the condition of the words alone, to rank by (a rank over the links' index lists would read
     # each of them whole: FTS5's bm25 counts every phrase's rows, and a name may have dozens of terms)
@@ -60,9 +60,6 @@ class TextSource:
     text_params: tuple[Any, ...] = ()
     text_source: str = ""  # where ``text_cond`` and ``rank`` are read (default: ``source``), and its row id
     text_newest: str = ""
-    # ``newest`` as compared with the oldest ranked match to reach the older ones (default: ``newest``; PostgreSQL:
-    # an expression, so that these are found through the full-text index, not looked for along the primary key)
-    below: str = ""
     # what ``rank`` reads, selected as ``m.…`` by a subquery that takes the first RANKED matches, so that the rank
     # is computed for these only (PostgreSQL: ``a.tsv AS tsv``, a TOAST pointer until ``ts_rank`` reads it)
     rank_input: str = ""
@@ -245,7 +242,7 @@ def _text_hits(
         ranked = conn.execute(_mark(sql, d), [*src.rank_params, *where.params, most]).fetchall()
     total = len(ranked) if counted is None else counted
     if counted is None and total == most:
-        sql = f"SELECT count(*) FROM (SELECT 1 {body} AND {src.below or src.newest} < ? LIMIT ?) rest"
+        sql = f"SELECT count(*) FROM (SELECT 1 {body} AND {src.order} < ? LIMIT ?) rest"
         row = conn.execute(_mark(sql, d), [*where.params, ranked[-1][0], CAP + 1 - most]).fetchone()
         total += int(row[0]) if row else 0
     capped = total > CAP
@@ -264,8 +261,7 @@ def _text_hits(
         ranked.sort(key=lambda r: r[1])
         page = [int(r[0]) for r in ranked[q.offset : end]]
     if len(page) < q.limit and n_ranked == most:  # past the ranked ones: older matches, latest stored first
-        below = src.below or src.newest
-        sql = f"SELECT {src.newest} {body} AND {below} < ? ORDER BY {src.order} DESC LIMIT ? OFFSET ?"
+        sql = f"SELECT {src.newest} {body} AND {src.order} < ? ORDER BY {src.order} DESC LIMIT ? OFFSET ?"
         rest = [*where.params, oldest, q.limit - len(page), max(0, q.offset - n_ranked)]
         page += [int(r[0]) for r in conn.execute(_mark(sql, d), rest)]
     return page, total, capped

@@ -64,7 +64,7 @@ def rebuild(conn: sqlite3.Connection, step: int = STEP) -> int:
     another process did it first (checked inside the transaction: contentless rows written twice count twice)."""
     if not pending(conn):
         return 0
-    last = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+    last = search_links.max_rowid(conn, "articles")
     done = 0
     for lo in range(0, last + 1, step):
         hi = lo + step
